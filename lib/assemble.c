@@ -1,0 +1,131 @@
+/*
+ * assemble.c - the assembly stage: run the recognizers in order over the
+ * units, call whatever is still undecided a paragraph, take datelines out
+ * of paragraphs, and turn each block (a head unit plus the units joined to
+ * it) into a wn_block of the document with its span and text.
+ */
+#include "recognizers/recognizers.h"
+
+typedef void (*wn_stage)(wn_parser *p);
+
+/* The order matters: an earlier recognizer's decision stands. */
+static const wn_stage stages[] = {
+    wn_rec_tweet,     wn_rec_noise, wn_rec_caption,  wn_rec_related, wn_rec_byline,
+    wn_rec_timestamp, wn_rec_list,  wn_rec_repeat,   wn_rec_headline, wn_rec_context,
+    wn_rec_subhead,
+};
+
+/* Text of all units of a block joined with `sep`, in the arena. */
+static wn_sv joined_text(wn_parser *p, size_t first, size_t last, char sep) {
+    if (first == last)
+        return wn_sv_make(p->units[first].text, p->units[first].len);
+    size_t total = 0;
+    for (size_t k = first; k <= last; k++)
+        total += p->units[k].len + 1;
+    char *r = wn_arena_alloc_bytes(p->arena, total);
+    if (!r)
+        return wn_sv_make(NULL, 0);
+    size_t o = 0;
+    for (size_t k = first; k <= last; k++) {
+        const wn_unit *u = &p->units[k];
+        if (!u->len)
+            continue;
+        if (o)
+            r[o++] = sep;
+        memcpy(r + o, u->text, u->len);
+        o += u->len;
+    }
+    r[o] = '\0';
+    return wn_sv_make(r, o);
+}
+
+static void finish_block(wn_parser *p, size_t i, size_t last) {
+    wn_block *b = &p->blocks[i];
+    const wn_unit *u = &p->units[i];
+    b->type = u->kind;
+    b->start = p->lines[u->first].start;
+    b->end = p->lines[p->units[last].last].end;
+    if (b->type == WN_BLOCK_NOISE) {
+        /* whatever a block was before it became noise, noise keeps all its text */
+        memset(b->f, 0, sizeof b->f);
+        b->arr = NULL;
+        b->narr = 0;
+        b->has_dateline = 0;
+        b->text = joined_text(p, i, last, ' ');
+        b->reason = u->reason ? u->reason : WN_REASON_BOILERPLATE;
+        return;
+    }
+    b->reason = 0;
+    if (b->type == WN_BLOCK_LIST || b->type == WN_BLOCK_RELATED) {
+        b->text = wn_sv_make(NULL, 0);
+        return;
+    }
+    if (!b->text.p)
+        b->text = joined_text(p, i, last, b->type == WN_BLOCK_TWEET ? '\n' : ' ');
+}
+
+void wn_assemble(wn_parser *p, wn_doc *doc) {
+    size_t n = p->nunits;
+    p->blocks = wn_mem_alloc(p->al, (n ? n : 1) * sizeof(wn_block));
+    if (!p->blocks) {
+        wn_fail_nomem(p);
+        return;
+    }
+    memset(p->blocks, 0, (n ? n : 1) * sizeof(wn_block));
+    for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
+        stages[s](p);
+        if (wn_failed(p))
+            return;
+    }
+    for (size_t i = 0; i < n; i = wn_next_head(p, i))
+        if (p->units[i].kind == 0)
+            wn_mark(p, i, WN_BLOCK_PARAGRAPH);
+    wn_rec_dateline(p);
+    if (wn_failed(p))
+        return;
+
+    size_t count = 0;
+    for (size_t i = 0; i < n; i = wn_next_head(p, i)) {
+        size_t next = wn_next_head(p, i);
+        finish_block(p, i, next - 1);
+        count++;
+    }
+    if (wn_failed(p))
+        return;
+    doc->blocks = wn_arena_alloc(&doc->arena, (count ? count : 1) * sizeof(wn_block));
+    if (!doc->blocks) {
+        wn_fail_nomem(p);
+        return;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i = wn_next_head(p, i)) {
+        const wn_block *b = &p->blocks[i];
+        doc->blocks[k] = *b;
+        switch (b->type) {
+        case WN_BLOCK_HEADLINE:
+            if (doc->i_headline == SIZE_MAX)
+                doc->i_headline = k;
+            break;
+        case WN_BLOCK_DEK:
+            if (doc->i_dek == SIZE_MAX)
+                doc->i_dek = k;
+            break;
+        case WN_BLOCK_BYLINE:
+            if (doc->i_byline == SIZE_MAX)
+                doc->i_byline = k;
+            break;
+        case WN_BLOCK_TIMESTAMP:
+            if (doc->i_timestamp == SIZE_MAX)
+                doc->i_timestamp = k;
+            break;
+        case WN_BLOCK_PARAGRAPH:
+            if (b->has_dateline && doc->i_dateline == SIZE_MAX)
+                doc->i_dateline = k;
+            break;
+        default:
+            break;
+        }
+        k++;
+    }
+    doc->nblocks = k;
+}

@@ -1,0 +1,288 @@
+/*
+ * clean.c - text cleaning, as OUTPUT.md defines it: HTML character
+ * references decoded (unless disabled), invalid UTF-8 replaced by U+FFFD,
+ * every space separator, tab and control character turned into one plain
+ * space with runs collapsed and ends trimmed, U+200B and U+FEFF removed,
+ * then Unicode NFC. Lines of one unit are joined with a space.
+ *
+ * Pure printable-ASCII lines (the common case) are copied as they are; the
+ * slow path runs only on lines that need it, and NFC (utf8proc) only on text
+ * holding a character that a quick check cannot prove already normalized.
+ */
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Can cp (>= 0x80) appear in NFC text whatever surrounds it? Conservative:
+ * a 0 sends the text through full normalization, which is always right. */
+static int nfc_safe(uint32_t cp) {
+    if (cp < 0x300)
+        return 1; /* Latin-1 and Latin Extended: all NFC_QC=Yes, none combine */
+    if (cp >= 0x2010 && cp < 0x2070)
+        return 1; /* punctuation: dashes, quotes, ellipsis */
+    if (cp >= 0x1F000 && cp < 0x1FB00)
+        return 1; /* emoji and pictographs */
+    if (cp >= 0x1100 && cp < 0x1200)
+        return 0; /* Hangul jamo compose algorithmically */
+    const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+    if (pr->combining_class != 0)
+        return 0;
+    if (pr->comb_index != UINT16_MAX && pr->comb_index >= 0x8000)
+        return 0; /* can compose with the character before it */
+    if (pr->decomp_type == 0 && pr->decomp_seqindex != UINT16_MAX) {
+        /* canonical decomposition: fine only if it recomposes to cp */
+        if (pr->comp_exclusion)
+            return 0;
+        utf8proc_int32_t d[4];
+        int last = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4,
+                                                     UTF8PROC_DECOMPOSE, &last);
+        if (k != 2)
+            return 0; /* singleton or longer: not stable */
+        if (utf8proc_get_property(d[0])->combining_class != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Characters turned into a plain space (besides ASCII white space and
+ * controls): C1 controls, NEL, the Zs space separators, line/paragraph
+ * separators. */
+static int is_space_cp(uint32_t cp) {
+    if (cp < 0xA1)
+        return cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0);
+    return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+typedef struct cleaner {
+    char *out;       /* write position */
+    char *base;
+    int pending;     /* a space is owed before the next visible character */
+    int need_nfc;
+} cleaner;
+
+static inline void emit_cp(cleaner *c, uint32_t cp) {
+    if (is_space_cp(cp)) {
+        c->pending = c->out != c->base;
+        return;
+    }
+    if (cp == 0x200B || cp == 0xFEFF)
+        return;
+    if (c->pending) {
+        *c->out++ = ' ';
+        c->pending = 0;
+    }
+    c->out += wn_u8_encode(cp, c->out);
+    if (cp >= 0x300 && !nfc_safe(cp))
+        c->need_nfc = 1;
+}
+
+/* Decode one UTF-8 sequence at s[i] (s[i] >= 0x80). Returns the code point
+ * and advances *i; an invalid sequence gives U+FFFD for its maximal valid
+ * prefix (at least one byte), as the Unicode standard recommends. */
+static uint32_t decode_u8(const unsigned char *s, size_t n, size_t *i) {
+    size_t k = *i;
+    unsigned c = s[k];
+    unsigned lo = 0x80, hi = 0xBF;
+    int need;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 1;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 2;
+        cp = c & 0x0F;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 3;
+        cp = c & 0x07;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else {
+        *i = k + 1;
+        return 0xFFFD;
+    }
+    k++;
+    for (int j = 0; j < need; j++, k++) {
+        if (k >= n || s[k] < lo || s[k] > hi) {
+            *i = k;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (s[k] & 0x3Fu);
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    *i = k;
+    return cp;
+}
+
+static void clean_bytes(cleaner *c, const unsigned char *s, size_t n, int entities) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned ch = s[i];
+        if (ch > 0x20 && ch < 0x7F && ch != '&') {
+            if (c->pending) {
+                *c->out++ = ' ';
+                c->pending = 0;
+            }
+            /* copy the run of plain ASCII */
+            size_t j = i + 1;
+            while (j < n && s[j] > 0x20 && s[j] < 0x7F && s[j] != '&')
+                j++;
+            memcpy(c->out, s + i, j - i);
+            c->out += j - i;
+            i = j;
+            continue;
+        }
+        if (ch == '&') {
+            uint32_t cps[2];
+            int ncp = 0;
+            size_t k = entities ? wn_entity_decode((const char *)s + i, n - i, cps, &ncp) : 0;
+            if (k) {
+                for (int q = 0; q < ncp; q++)
+                    emit_cp(c, cps[q]);
+                i += k;
+            } else {
+                emit_cp(c, '&');
+                i++;
+            }
+            continue;
+        }
+        if (ch < 0x80) {
+            emit_cp(c, ch); /* white space and controls */
+            i++;
+            continue;
+        }
+        emit_cp(c, decode_u8(s, n, &i));
+    }
+}
+
+/* NFC of one word (no spaces inside) appended to b. Spaces are starters
+ * that never compose, so normalizing word by word equals normalizing the
+ * whole text, and keeps the temporary code point buffer small. */
+static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
+    const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    utf8proc_ssize_t need =
+        utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, NULL, 0, opt);
+    if (need < 0) { /* not expected for valid UTF-8: keep the word */
+        wn_buf_put(b, s, n);
+        return;
+    }
+    utf8proc_int32_t *tmp = wn_mem_alloc(p->al, ((size_t)need + 1) * sizeof(utf8proc_int32_t));
+    if (!tmp) {
+        b->failed = 1;
+        return;
+    }
+    utf8proc_ssize_t got =
+        utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, tmp, need, opt);
+    utf8proc_ssize_t len = got >= 0 && got <= need ? utf8proc_reencode(tmp, got, opt) : -1;
+    if (len >= 0)
+        wn_buf_put(b, (const char *)tmp, (size_t)len);
+    else
+        wn_buf_put(b, s, n);
+    wn_mem_free(p->al, tmp);
+}
+
+static int word_needs_nfc(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (!nfc_safe(wn_u8_next(s, n, &i)))
+            return 1;
+    }
+    return 0;
+}
+
+/* NFC of cleaned text into p->scratch. */
+static void nfc_text(wn_parser *p, const char *s, size_t n) {
+    wn_buf *b = &p->scratch;
+    b->n = 0;
+    size_t i = 0;
+    while (i < n) {
+        const char *sp = memchr(s + i, ' ', n - i);
+        size_t e = sp ? (size_t)(sp - s) : n;
+        if (word_needs_nfc(s + i, e - i))
+            nfc_word(p, b, s + i, e - i);
+        else
+            wn_buf_put(b, s + i, e - i);
+        if (e < n)
+            wn_buf_put(b, " ", 1);
+        i = e + 1;
+    }
+}
+
+char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
+    const wn_line *ln = p->lines;
+    int entities = (p->flags & WN_OPT_DECODE_ENTITIES) != 0;
+    uint32_t slow = WN_LF_HIGH | WN_LF_CTRL | WN_LF_DSPACE | (entities ? WN_LF_AMP : 0);
+    size_t total = 0, need_slow = 0;
+    for (size_t k = first; k <= last; k++) {
+        total += ln[k].end - ln[k].start + 1;
+        need_slow |= ln[k].flags & slow;
+    }
+    if (!need_slow) {
+        /* plain ASCII: join the lines as they are */
+        char *r = wn_arena_alloc_bytes(p->arena, total);
+        if (!r)
+            return NULL;
+        char *o = r;
+        for (size_t k = first; k <= last; k++) {
+            if (k > first)
+                *o++ = ' ';
+            memcpy(o, p->in + ln[k].start, ln[k].end - ln[k].start);
+            o += ln[k].end - ln[k].start;
+        }
+        *o = '\0';
+        *len = (size_t)(o - r);
+        return r;
+    }
+    /* An ASCII byte yields at most one byte, any other byte at most three
+     * (an invalid byte becomes U+FFFD). */
+    size_t bound = total;
+    for (size_t k = first; k <= last; k++)
+        if (ln[k].flags & WN_LF_HIGH)
+            for (size_t i = ln[k].start; i < ln[k].end; i++)
+                bound += ((unsigned char)p->in[i] >= 0x80) * 2u;
+    char *r = wn_arena_alloc_bytes(p->arena, bound + 1);
+    if (!r)
+        return NULL;
+    cleaner c;
+    c.base = c.out = r;
+    c.pending = 0;
+    c.need_nfc = 0;
+    for (size_t k = first; k <= last; k++) {
+        if (k > first)
+            c.pending = c.out != c.base;
+        clean_bytes(&c, (const unsigned char *)p->in + ln[k].start, ln[k].end - ln[k].start,
+                    entities);
+    }
+    size_t n = (size_t)(c.out - c.base);
+    if (c.need_nfc) {
+        nfc_text(p, r, n);
+        if (p->scratch.failed)
+            return NULL;
+        if (p->scratch.n <= bound) {
+            memcpy(r, p->scratch.p, p->scratch.n);
+            n = p->scratch.n;
+        } else {
+            wn_arena_shrink(p->arena, r, bound + 1, 0);
+            r = wn_arena_strndup(p->arena, p->scratch.p, p->scratch.n);
+            if (!r)
+                return NULL;
+            *len = p->scratch.n;
+            return r;
+        }
+    }
+    r[n] = '\0';
+    wn_arena_shrink(p->arena, r, bound + 1, n + 1);
+    *len = n;
+    return r;
+}

@@ -1,0 +1,363 @@
+/*
+ * internal.h - types and helpers shared by the stages of the wirenews
+ * pipeline. Not installed.
+ *
+ * The pipeline, one file per stage:
+ *
+ *   api.c         input: argument checks, options, the parse driver
+ *   lines.c       bytes -> physical lines (LF, CRLF, CR), blank lines dropped
+ *   wrap.c        hard-wrapped text: which lines continue the line before
+ *   units.c       lines -> units (logical lines) with cleaned text + features
+ *   clean.c       text cleaning (white space, UTF-8, NFC), used by units.c
+ *   entities.c    HTML character references, used by clean.c
+ *   recognizers/  one file per block type or cue, run in order by assemble.c
+ *   assemble.c    runs the recognizers, then units -> blocks
+ *   doc.c         the public accessors of a parsed document
+ *   json.c        rendering: document -> JSON
+ *
+ * Shared services: mem.c (allocator, arena), lex.c (characters, words,
+ * names of months and days), dates.c (date and time expressions),
+ * urls.c (links in text), hash.c (hashing).
+ */
+#ifndef WN_INTERNAL_H
+#define WN_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "wirenews.h"
+
+#if defined(__GNUC__)
+#  define WN_LIKELY(x) __builtin_expect(!!(x), 1)
+#  define WN_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#  define WN_LIKELY(x) (x)
+#  define WN_UNLIKELY(x) (x)
+#endif
+
+/* A borrowed string: pointer plus length. p == NULL means "null". */
+typedef struct wn_sv {
+    const char *p;
+    size_t n;
+} wn_sv;
+
+static inline wn_sv wn_sv_make(const char *p, size_t n) {
+    wn_sv s;
+    s.p = p;
+    s.n = n;
+    return s;
+}
+
+/* ------------------------------------------------------------------ mem.c */
+
+/* The default allocator (malloc/realloc/free). */
+extern const wn_allocator wn_default_allocator;
+
+void *wn_mem_alloc(const wn_allocator *al, size_t n);
+void *wn_mem_realloc(const wn_allocator *al, void *p, size_t n);
+void wn_mem_free(const wn_allocator *al, void *p);
+
+/* A bump allocator made of chunks obtained from an allocator. All strings
+ * and arrays of a document live in its arena and go away together. */
+typedef struct wn_chunk wn_chunk;
+typedef struct wn_arena {
+    const wn_allocator *al;
+    wn_chunk *chunks;
+    char *cur;
+    char *lim;
+    size_t next_size;
+    int failed; /* an allocation failed: the parse must end with WN_ERR_NOMEM */
+} wn_arena;
+
+void wn_arena_init(wn_arena *ar, const wn_allocator *al);
+void wn_arena_release(wn_arena *ar);
+/* n bytes aligned for any object, or NULL (and ar->failed set). */
+void *wn_arena_alloc(wn_arena *ar, size_t n);
+/* n bytes without alignment (for text), or NULL (and ar->failed set). */
+char *wn_arena_alloc_bytes(wn_arena *ar, size_t n);
+/* Give back the tail of the most recent byte allocation p of `had` bytes,
+ * keeping `keep` bytes. A no-op when p was not the last allocation. */
+void wn_arena_shrink(wn_arena *ar, char *p, size_t had, size_t keep);
+/* Copy of [p, p+n) with a NUL after it, or NULL. */
+char *wn_arena_strndup(wn_arena *ar, const char *p, size_t n);
+/* wn_sv copy of [p, p+n) (NUL-terminated), or a null wn_sv on failure. */
+wn_sv wn_arena_sv(wn_arena *ar, const char *p, size_t n);
+
+/* Memory handed to the caller, released by wn_free() through the allocator
+ * recorded in front of it. NULL on failure. (api.c) */
+void *wn_owned_alloc(const wn_allocator *al, size_t n);
+
+/* A growable byte buffer on an allocator (scratch space, rendering). */
+typedef struct wn_buf {
+    const wn_allocator *al;
+    char *p;
+    size_t n;
+    size_t cap;
+    int failed;
+} wn_buf;
+
+void wn_buf_init(wn_buf *b, const wn_allocator *al);
+void wn_buf_release(wn_buf *b);
+/* Make room for `extra` more bytes; 0 on success, -1 (and b->failed) on failure. */
+int wn_buf_reserve(wn_buf *b, size_t extra);
+void wn_buf_put(wn_buf *b, const char *p, size_t n);
+
+/* ------------------------------------------------------------------ document */
+
+/* Noise reasons (stored in wn_block.reason). */
+enum {
+    WN_REASON_NONE = 0,
+    WN_REASON_DUPLICATE,
+    WN_REASON_COUNTER,
+    WN_REASON_SHARE,
+    WN_REASON_BOILERPLATE,
+    WN_REASON_SEPARATOR
+};
+
+/* Slots of wn_block.f[] by block type. */
+enum {
+    /* tweet */
+    WN_F_AUTHOR = 0,
+    WN_F_HANDLE = 1,
+    WN_F_DATE = 2,
+    WN_F_ATTRIBUTION = 3,
+    /* related */
+    WN_F_LABEL = 0,
+    WN_F_TITLE = 1,
+    WN_F_URL = 2,
+    /* caption */
+    WN_F_CREDIT = 0,
+    /* timestamp */
+    WN_F_VALUE = 0,
+    /* paragraph */
+    WN_F_PLACE = 0,
+    WN_F_AGENCY = 1
+};
+
+#define WN_NFIELDS 4
+
+struct wn_block {
+    uint8_t type;    /* WN_BLOCK_* */
+    uint8_t reason;  /* WN_REASON_* for noise */
+    uint8_t ordered; /* list: numbered */
+    uint8_t has_dateline;
+    size_t start, end;  /* span in the input */
+    wn_sv text;         /* cleaned text (null for list and related) */
+    wn_sv f[WN_NFIELDS];
+    wn_sv *arr;         /* tweet links, byline authors, list items */
+    size_t narr;
+};
+
+struct wn_doc {
+    wn_allocator al; /* the allocator everything below came from */
+    wn_arena arena;
+    wn_block *blocks;
+    size_t nblocks;
+    size_t input_size;
+    /* first block of each kind the top level reports, or SIZE_MAX */
+    size_t i_headline, i_dek, i_byline, i_timestamp, i_dateline;
+};
+
+/* ------------------------------------------------------------------ lines.c */
+
+/* Flags of a physical line's content. */
+enum {
+    WN_LF_HIGH = 1u << 0,   /* bytes >= 0x80 */
+    WN_LF_CTRL = 1u << 1,   /* control bytes, tabs, DEL */
+    WN_LF_AMP = 1u << 2,    /* '&' (maybe a character reference) */
+    WN_LF_DSPACE = 1u << 3  /* two spaces in a row */
+};
+
+/* A physical line that is not blank. Offsets are into the input. */
+typedef struct wn_line {
+    size_t start, end;   /* content without leading and trailing white space */
+    uint32_t indent;     /* columns of leading white space (tab stops of 8) */
+    uint32_t blanks;     /* blank lines between this line and the previous one */
+    uint32_t flags;      /* WN_LF_* */
+    uint32_t width;      /* code points of content, saturating */
+} wn_line;
+
+/* ------------------------------------------------------------------ units */
+
+/* Features of a unit's cleaned text (wn_unit.feat). */
+enum {
+    WN_UF_CAPS = 1u << 0,      /* letters are all upper case (at least two) */
+    WN_UF_TITLE = 1u << 1,     /* Title Case: significant words capitalised */
+    WN_UF_URL = 1u << 2,       /* contains a link */
+    WN_UF_URLONLY = 1u << 3,   /* the whole text is one link */
+    WN_UF_LOWER0 = 1u << 4,    /* starts with a lower-case letter */
+    WN_UF_UPPER0 = 1u << 5,    /* starts with an upper-case letter */
+    WN_UF_DIGIT0 = 1u << 6,    /* starts with a digit */
+    WN_UF_QUOTE0 = 1u << 7,    /* starts with a quotation mark */
+    WN_UF_NOALNUM = 1u << 8,   /* no letter and no digit at all */
+    WN_UF_DATELINE = 1u << 9   /* opens with a dateline (set by dateline.c) */
+};
+
+/* Last significant character of a unit (wn_unit.endc), closing quotes and
+ * brackets skipped. */
+enum {
+    WN_END_NONE = 0,
+    WN_END_PERIOD,    /* . or an ellipsis */
+    WN_END_QUESTION,
+    WN_END_EXCLAIM,
+    WN_END_COLON,
+    WN_END_OTHERPUNCT, /* , ; - and the like */
+    WN_END_WORD        /* letter, digit or symbol */
+};
+
+#define WN_NO_UNIT UINT32_MAX
+
+/* A unit is a logical line: one physical line, or the lines of one
+ * hard-wrapped paragraph. Recognizers classify units; a block is a unit
+ * plus the units that join it. */
+typedef struct wn_unit {
+    uint32_t first, last;  /* physical lines [first, last] */
+    char *text;            /* cleaned text, NUL-terminated, in the doc arena */
+    size_t len;
+    uint64_t hash;         /* of text */
+    uint32_t nwords;       /* words, saturating at 0xFFFF for long text */
+    uint32_t dup_of;       /* earlier block with the same text, or WN_NO_UNIT */
+    uint16_t feat;         /* WN_UF_* */
+    uint8_t endc;          /* WN_END_* */
+    uint8_t kind;          /* WN_BLOCK_* decided so far, 0 = undecided */
+    uint8_t reason;        /* WN_REASON_* when kind is noise */
+    uint8_t join;          /* 1: part of the block of the unit before */
+    uint8_t bullet;        /* bytes of a leading list marker and its space */
+    uint8_t ordered;       /* the marker is a number */
+    uint8_t has_later_dup; /* a later block repeats this one */
+} wn_unit;
+
+/* ------------------------------------------------------------------ parser */
+
+typedef struct wn_parser {
+    const char *in;      /* the input as given */
+    size_t len;
+    unsigned flags;      /* WN_OPT_* */
+    const wn_allocator *al;
+    wn_arena *arena;     /* the document's arena: everything that outlives the parse */
+    wn_buf scratch;      /* temporary text */
+    wn_line *lines;      /* non-blank physical lines */
+    size_t nlines;
+    uint8_t *cont;       /* per line: 1 when it continues the line before (wrap.c) */
+    wn_unit *units;
+    size_t nunits;
+    wn_block *blocks;    /* one per unit; compacted into the document at the end */
+    int status;          /* WN_OK until something fails */
+} wn_parser;
+
+/* Record an out-of-memory failure; returns the status. */
+int wn_fail_nomem(wn_parser *p);
+/* True when the parse has failed and stages must stop. */
+static inline int wn_failed(const wn_parser *p) {
+    return p->status != WN_OK || p->arena->failed || p->scratch.failed;
+}
+
+/* Stages. Each returns nothing; failures are recorded in p->status. */
+void wn_lines_split(wn_parser *p);
+void wn_wrap_detect(wn_parser *p);
+void wn_units_build(wn_parser *p);
+/* Run the recognizers and move the blocks into the document. */
+void wn_assemble(wn_parser *p, wn_doc *doc);
+
+/* Length of a dateline opening s ("WASHINGTON (AP) — "), 0 if none; place
+ * and agency (null when absent) point into s. (recognizers/dateline.c) */
+size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency);
+
+/* ------------------------------------------------------------------ clean.c */
+
+/* Clean the bytes of lines [first, last] (joined by one space) into
+ * p->scratch, then copy the result into the arena. Returns the cleaned text
+ * (NUL-terminated) and its length through *len, or NULL on failure. */
+char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len);
+
+/* Decode one character reference at s[0] == '&' (n bytes available).
+ * On success stores up to two code points in cp[] (count in *ncp) and
+ * returns the bytes consumed; returns 0 when s does not start one. */
+size_t wn_entity_decode(const char *s, size_t n, uint32_t cp[2], int *ncp);
+
+/* ------------------------------------------------------------------ lex.c */
+
+/* Decode the code point at s[*i] of valid UTF-8 and advance *i. */
+uint32_t wn_u8_next(const char *s, size_t n, size_t *i);
+/* Decode the code point that ends just before s[*i] and move *i to its start. */
+uint32_t wn_u8_prev(const char *s, size_t *i);
+/* Encode cp as UTF-8 into out (4 bytes room); returns the byte count. */
+size_t wn_u8_encode(uint32_t cp, char *out);
+
+int wn_is_upper(uint32_t cp);
+int wn_is_lower(uint32_t cp);
+int wn_is_alpha(uint32_t cp);
+static inline int wn_is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static inline int wn_is_alnum(uint32_t cp) { return wn_is_digit(cp) || wn_is_alpha(cp); }
+/* - – — ― and the minus sign */
+int wn_is_dash(uint32_t cp);
+/* " ' “ ” ‘ ’ « » „ */
+int wn_is_quote(uint32_t cp);
+/* ) ] } and closing quotes */
+int wn_is_closer(uint32_t cp);
+
+/* ASCII case-insensitive: does s start with lit? Returns strlen(lit) or 0. */
+size_t wn_ci_prefix(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive equality of s and lit. */
+int wn_ci_eq(const char *s, size_t n, const char *lit);
+/* Does s equal (case-insensitively) one of the NULL-terminated list? */
+int wn_ci_in(const char *s, size_t n, const char *const *list);
+/* Find lit in s (case-sensitive); returns its offset or SIZE_MAX. */
+size_t wn_find(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive search. */
+size_t wn_ci_find(const char *s, size_t n, const char *lit);
+
+/* Words are separated by single spaces in cleaned text. */
+typedef struct wn_word {
+    const char *p;
+    size_t n;
+} wn_word;
+/* Next word at or after *pos; returns 0 at the end. */
+int wn_next_word(const char *s, size_t n, size_t *pos, wn_word *w);
+/* Word with leading/trailing punctuation (quotes, brackets, commas, ...) removed. */
+wn_word wn_word_core(wn_word w);
+/* Does the word start with an upper-case letter (or a digit when digit_ok)? */
+int wn_word_capitalized(wn_word w, int digit_ok);
+
+/* Month name or abbreviation ("March", "Mar", "Mar.", "Sept.") -> 1..12, else 0. */
+int wn_month(const char *s, size_t n);
+/* Day name or abbreviation -> 1..7, else 0. */
+int wn_weekday(const char *s, size_t n);
+
+/* Trim ASCII spaces from both ends of [*s, *s+*n). */
+void wn_trim(const char **s, size_t *n);
+
+/* ------------------------------------------------------------------ dates.c */
+
+typedef struct wn_when {
+    int year, month, day;       /* 0 when absent */
+    int hour, minute, second;   /* hour < 0 when absent; second < 0 when absent */
+    char tz[7];                 /* "+01:00" / "Z" from ISO text, else "" */
+} wn_when;
+
+/* If the whole of s is a date/time statement ("Monday, November 18, 2019,
+ * 04:05 pm PT", "Updated at 1:23 p.m.", "2019-11-19T08:57:40+01:00"),
+ * fill *w and return 1. */
+int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w);
+/* Parse a calendar date at the start of s ("March 18, 2025", "18 March 2025",
+ * "Mar. 18, 2025", "2025-03-18"). Returns bytes consumed or 0. */
+size_t wn_parse_date(const char *s, size_t n, wn_when *w);
+/* ISO 8601 text for w into out (at least 32 bytes): date, or date and time.
+ * Returns the length, 0 when w has no full date. */
+size_t wn_when_iso(const wn_when *w, int with_time, char *out);
+
+/* ------------------------------------------------------------------ urls.c */
+
+/* Find the next link in s at or after *pos: sets [*start, *end) and
+ * advances *pos. Links glued to a word before them ("Systemhttps://t.co/x")
+ * are found. Returns 0 when there is none. */
+int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end);
+/* Is the whole of s one link (with or without a scheme)? */
+int wn_is_link(const char *s, size_t n);
+
+/* ------------------------------------------------------------------ hash.c */
+
+uint64_t wn_hash(const void *p, size_t n, uint64_t seed);
+
+#endif /* WN_INTERNAL_H */

@@ -1,0 +1,403 @@
+/*
+ * json.c - the rendering stage: a document as the JSON of OUTPUT.md (data
+ * model version 1), compact or indented, into one buffer the caller frees
+ * with wn_free(), or streamed through a callback in bounded pieces.
+ */
+#include "internal.h"
+
+#define WN_JSON_CHUNK (64u * 1024u)
+#define WN_JSON_DEPTH 8
+
+typedef struct jw {
+    /* growable mode: base is an owned allocation (wn_owned_alloc layout) */
+    char *buf;
+    size_t n, cap;
+    const wn_allocator *al;
+    /* streaming mode */
+    wn_write_fn write;
+    void *ctx;
+    int status;
+    int pretty;
+    int depth;
+    int has_item[WN_JSON_DEPTH];
+} jw;
+
+static void jw_flush(jw *w) {
+    if (w->write && w->n && w->status == WN_OK) {
+        if (w->write(w->ctx, w->buf, w->n) != 0)
+            w->status = WN_ERR_WRITE;
+        w->n = 0;
+    }
+}
+
+/* Make room for `need` bytes. */
+static int jw_room(jw *w, size_t need) {
+    if (w->status != WN_OK)
+        return 0;
+    if (w->cap - w->n >= need)
+        return 1;
+    if (w->write) {
+        jw_flush(w);
+        if (w->status != WN_OK)
+            return 0;
+        if (w->cap >= need)
+            return 1;
+    }
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap - w->n < need) {
+        if (cap > SIZE_MAX / 2) {
+            w->status = WN_ERR_NOMEM;
+            return 0;
+        }
+        cap *= 2;
+    }
+    char *nb = wn_mem_realloc(w->al, w->buf, cap);
+    if (!nb) {
+        w->status = WN_ERR_NOMEM;
+        return 0;
+    }
+    w->buf = nb;
+    w->cap = cap;
+    return 1;
+}
+
+static void jw_raw(jw *w, const char *s, size_t n) {
+    if (w->write && n > WN_JSON_CHUNK) {
+        /* large pieces go out in chunks */
+        while (n) {
+            size_t k = n < WN_JSON_CHUNK ? n : WN_JSON_CHUNK;
+            jw_raw(w, s, k);
+            s += k;
+            n -= k;
+        }
+        return;
+    }
+    if (!jw_room(w, n))
+        return;
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+static void jw_lit(jw *w, const char *s) {
+    jw_raw(w, s, strlen(s));
+}
+
+static void jw_newline(jw *w) {
+    if (!w->pretty)
+        return;
+    if (!jw_room(w, 1 + (size_t)w->depth * 2))
+        return;
+    w->buf[w->n++] = '\n';
+    for (int k = 0; k < w->depth; k++) {
+        w->buf[w->n++] = ' ';
+        w->buf[w->n++] = ' ';
+    }
+}
+
+static const char hexd[] = "0123456789abcdef";
+
+static void jw_escaped(jw *w, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' && s[j] != '\\')
+            j++;
+        if (j > i)
+            jw_raw(w, s + i, j - i);
+        if (j >= n)
+            break;
+        unsigned char c = (unsigned char)s[j];
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t k = 2;
+        switch (c) {
+        case '"':
+            esc[1] = '"';
+            break;
+        case '\\':
+            esc[1] = '\\';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hexd[c >> 4];
+            esc[5] = hexd[c & 15];
+            k = 6;
+        }
+        jw_raw(w, esc, k);
+        i = j + 1;
+    }
+}
+
+static void jw_str(jw *w, wn_sv s) {
+    if (!s.p) {
+        jw_lit(w, "null");
+        return;
+    }
+    jw_raw(w, "\"", 1);
+    jw_escaped(w, s.p, s.n);
+    jw_raw(w, "\"", 1);
+}
+
+static void jw_cstr(jw *w, const char *s) {
+    jw_str(w, wn_sv_make(s, s ? strlen(s) : 0));
+}
+
+/* Start a value inside the current container: comma and indentation. */
+static void jw_item(jw *w) {
+    if (w->depth > 0 && w->depth <= WN_JSON_DEPTH) {
+        if (w->has_item[w->depth - 1])
+            jw_raw(w, ",", 1);
+        w->has_item[w->depth - 1] = 1;
+    }
+    jw_newline(w);
+}
+
+static void jw_key(jw *w, const char *key) {
+    jw_item(w);
+    jw_raw(w, "\"", 1);
+    jw_lit(w, key);
+    jw_lit(w, w->pretty ? "\": " : "\":");
+}
+
+static void jw_open(jw *w, char c) {
+    jw_raw(w, &c, 1);
+    w->depth++;
+    if (w->depth <= WN_JSON_DEPTH)
+        w->has_item[w->depth - 1] = 0;
+}
+
+static void jw_close(jw *w, char c) {
+    int had = w->depth <= WN_JSON_DEPTH ? w->has_item[w->depth - 1] : 1;
+    w->depth--;
+    if (had)
+        jw_newline(w);
+    jw_raw(w, &c, 1);
+}
+
+static void jw_size(jw *w, size_t v) {
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jw_raw(w, tmp + k, sizeof tmp - k);
+}
+
+static void jw_strings(jw *w, const wn_sv *arr, size_t n) {
+    jw_open(w, '[');
+    for (size_t k = 0; k < n; k++) {
+        jw_item(w);
+        jw_str(w, arr[k]);
+    }
+    jw_close(w, ']');
+}
+
+static void render_dateline(jw *w, const wn_block *b) {
+    jw_open(w, '{');
+    jw_key(w, "place");
+    jw_str(w, b->f[WN_F_PLACE]);
+    jw_key(w, "agency");
+    jw_str(w, b->f[WN_F_AGENCY]);
+    jw_close(w, '}');
+}
+
+static void render_block(jw *w, const wn_block *b) {
+    jw_item(w);
+    jw_open(w, '{');
+    jw_key(w, "type");
+    jw_cstr(w, wn_block_type_name(b->type));
+    jw_key(w, "span");
+    jw_raw(w, "[", 1);
+    jw_size(w, b->start);
+    jw_lit(w, w->pretty ? ", " : ",");
+    jw_size(w, b->end);
+    jw_raw(w, "]", 1);
+    switch (b->type) {
+    case WN_BLOCK_LIST:
+        jw_key(w, "items");
+        jw_strings(w, b->arr, b->narr);
+        jw_key(w, "ordered");
+        jw_lit(w, b->ordered ? "true" : "false");
+        break;
+    case WN_BLOCK_RELATED:
+        jw_key(w, "label");
+        jw_str(w, b->f[WN_F_LABEL]);
+        jw_key(w, "title");
+        jw_str(w, b->f[WN_F_TITLE]);
+        jw_key(w, "url");
+        jw_str(w, b->f[WN_F_URL]);
+        break;
+    default:
+        jw_key(w, "text");
+        jw_str(w, b->text);
+        break;
+    }
+    switch (b->type) {
+    case WN_BLOCK_BYLINE:
+        jw_key(w, "authors");
+        jw_strings(w, b->arr, b->narr);
+        break;
+    case WN_BLOCK_TIMESTAMP:
+        jw_key(w, "value");
+        jw_str(w, b->f[WN_F_VALUE]);
+        break;
+    case WN_BLOCK_PARAGRAPH:
+        if (b->has_dateline) {
+            jw_key(w, "dateline");
+            render_dateline(w, b);
+        }
+        break;
+    case WN_BLOCK_TWEET:
+        jw_key(w, "author");
+        jw_str(w, b->f[WN_F_AUTHOR]);
+        jw_key(w, "handle");
+        jw_str(w, b->f[WN_F_HANDLE]);
+        jw_key(w, "date");
+        jw_str(w, b->f[WN_F_DATE]);
+        jw_key(w, "links");
+        jw_strings(w, b->arr, b->narr);
+        jw_key(w, "attribution");
+        jw_str(w, b->f[WN_F_ATTRIBUTION]);
+        break;
+    case WN_BLOCK_CAPTION:
+        jw_key(w, "credit");
+        jw_str(w, b->f[WN_F_CREDIT]);
+        break;
+    case WN_BLOCK_NOISE: {
+        size_t len;
+        const char *r = wn_block_reason(b, &len);
+        jw_key(w, "reason");
+        jw_str(w, wn_sv_make(r, len));
+        break;
+    }
+    default:
+        break;
+    }
+    jw_close(w, '}');
+}
+
+static wn_sv doc_field(const wn_doc *doc, size_t index) {
+    if (index >= doc->nblocks)
+        return wn_sv_make(NULL, 0);
+    return doc->blocks[index].text;
+}
+
+static void render(jw *w, const wn_doc *doc) {
+    jw_open(w, '{');
+    jw_key(w, "version");
+    jw_lit(w, "1");
+    jw_key(w, "headline");
+    jw_str(w, doc_field(doc, doc->i_headline));
+    jw_key(w, "dek");
+    jw_str(w, doc_field(doc, doc->i_dek));
+    jw_key(w, "byline");
+    jw_str(w, doc_field(doc, doc->i_byline));
+    jw_key(w, "dateline");
+    if (doc->i_dateline < doc->nblocks)
+        render_dateline(w, &doc->blocks[doc->i_dateline]);
+    else
+        jw_lit(w, "null");
+    jw_key(w, "published");
+    jw_str(w, doc->i_timestamp < doc->nblocks ? doc->blocks[doc->i_timestamp].f[WN_F_VALUE]
+                                              : wn_sv_make(NULL, 0));
+    jw_key(w, "blocks");
+    jw_open(w, '[');
+    for (size_t k = 0; k < doc->nblocks; k++)
+        render_block(w, &doc->blocks[k]);
+    jw_close(w, ']');
+    jw_close(w, '}');
+    if (w->pretty)
+        jw_raw(w, "\n", 1);
+}
+
+int wn_render_json_to(const wn_doc *doc, unsigned int flags, wn_write_fn write, void *ctx) {
+    if (!doc || !write)
+        return WN_ERR_INVALID;
+    if (flags & ~(unsigned)WN_JSON_ALL)
+        return WN_ERR_FLAGS;
+    jw w;
+    memset(&w, 0, sizeof w);
+    w.al = &doc->al;
+    w.write = write;
+    w.ctx = ctx;
+    w.pretty = (flags & WN_JSON_PRETTY) != 0;
+    w.status = WN_OK;
+    w.buf = wn_mem_alloc(w.al, WN_JSON_CHUNK);
+    if (!w.buf)
+        return WN_ERR_NOMEM;
+    w.cap = WN_JSON_CHUNK;
+    render(&w, doc);
+    jw_flush(&w);
+    wn_mem_free(w.al, w.buf);
+    return w.status;
+}
+
+int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *out_len) {
+    if (out)
+        *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!doc || !out)
+        return WN_ERR_INVALID;
+    if (flags & ~(unsigned)WN_JSON_ALL)
+        return WN_ERR_FLAGS;
+    jw w;
+    memset(&w, 0, sizeof w);
+    w.al = &doc->al;
+    w.pretty = (flags & WN_JSON_PRETTY) != 0;
+    w.status = WN_OK;
+    /* render into a scratch buffer sized from the input, then hand over an
+     * exact copy: one allocation the caller owns */
+    size_t guess = doc->input_size + doc->input_size / 4 + 256 + doc->nblocks * 64;
+    w.buf = wn_mem_alloc(w.al, guess);
+    if (!w.buf)
+        return WN_ERR_NOMEM;
+    w.cap = guess;
+    render(&w, doc);
+    if (w.status != WN_OK) {
+        wn_mem_free(w.al, w.buf);
+        return w.status;
+    }
+    char *r = wn_owned_alloc(w.al, w.n + 1);
+    if (!r) {
+        wn_mem_free(w.al, w.buf);
+        return WN_ERR_NOMEM;
+    }
+    memcpy(r, w.buf, w.n);
+    r[w.n] = '\0';
+    wn_mem_free(w.al, w.buf);
+    *out = r;
+    if (out_len)
+        *out_len = w.n;
+    return WN_OK;
+}
+
+int wn_parse_to_json(const char *data, size_t len, const wn_options *opts,
+                     unsigned int json_flags, char **out, size_t *out_len) {
+    if (out)
+        *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!out)
+        return WN_ERR_INVALID;
+    if (json_flags & ~(unsigned)WN_JSON_ALL)
+        return WN_ERR_FLAGS;
+    wn_doc *doc = NULL;
+    int st = wn_parse(data, len, opts, &doc);
+    if (st != WN_OK)
+        return st;
+    st = wn_render_json(doc, json_flags, out, out_len);
+    wn_doc_free(doc);
+    return st;
+}

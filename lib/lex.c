@@ -1,0 +1,251 @@
+/*
+ * lex.c - lexical helpers shared by the recognizers: UTF-8 stepping over
+ * cleaned text, the library's own character classes (never <ctype.h>, so
+ * the locale cannot change results), words, and names of months and days.
+ */
+#include <utf8proc.h>
+
+#include "internal.h"
+
+uint32_t wn_u8_next(const char *s, size_t n, size_t *i) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    uint32_t c = u[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len == 1 || k + (size_t)len > n) { /* cannot happen in cleaned text */
+        *i = k + 1;
+        return 0xFFFD;
+    }
+    uint32_t cp = c & (0x7Fu >> len);
+    for (int j = 1; j < len; j++)
+        cp = (cp << 6) | (u[k + (size_t)j] & 0x3Fu);
+    *i = k + (size_t)len;
+    return cp;
+}
+
+uint32_t wn_u8_prev(const char *s, size_t *i) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    if (k == 0)
+        return 0;
+    size_t start = k - 1;
+    while (start > 0 && (u[start] & 0xC0) == 0x80 && k - start < 4)
+        start--;
+    size_t j = start;
+    uint32_t cp = wn_u8_next(s, k, &j);
+    *i = start;
+    return cp;
+}
+
+size_t wn_u8_encode(uint32_t cp, char *out) {
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+int wn_is_upper(uint32_t cp) {
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+int wn_is_lower(uint32_t cp) {
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int wn_is_alpha(uint32_t cp) {
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int wn_is_dash(uint32_t cp) {
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+int wn_is_quote(uint32_t cp) {
+    return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB ||
+           cp == 0xBB || cp == 0x2039 || cp == 0x203A;
+}
+
+int wn_is_closer(uint32_t cp) {
+    return cp == ')' || cp == ']' || cp == '}' || wn_is_quote(cp);
+}
+
+static inline unsigned char lower_ascii(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
+}
+
+size_t wn_ci_prefix(const char *s, size_t n, const char *lit) {
+    size_t k = 0;
+    for (; lit[k]; k++) {
+        if (k >= n || lower_ascii((unsigned char)s[k]) != lower_ascii((unsigned char)lit[k]))
+            return 0;
+    }
+    return k;
+}
+
+int wn_ci_eq(const char *s, size_t n, const char *lit) {
+    return wn_ci_prefix(s, n, lit) == n && strlen(lit) == n;
+}
+
+int wn_ci_in(const char *s, size_t n, const char *const *list) {
+    for (; *list; list++)
+        if (wn_ci_eq(s, n, *list))
+            return 1;
+    return 0;
+}
+
+size_t wn_find(const char *s, size_t n, const char *lit) {
+    size_t m = strlen(lit);
+    if (m == 0)
+        return 0;
+    if (m > n)
+        return SIZE_MAX;
+    const char *end = s + n - m + 1;
+    for (const char *q = s; q < end;) {
+        const char *h = memchr(q, lit[0], (size_t)(end - q));
+        if (!h)
+            break;
+        if (memcmp(h, lit, m) == 0)
+            return (size_t)(h - s);
+        q = h + 1;
+    }
+    return SIZE_MAX;
+}
+
+size_t wn_ci_find(const char *s, size_t n, const char *lit) {
+    size_t m = strlen(lit);
+    if (m > n)
+        return SIZE_MAX;
+    for (size_t i = 0; i + m <= n; i++)
+        if (wn_ci_prefix(s + i, n - i, lit))
+            return i;
+    return SIZE_MAX;
+}
+
+int wn_next_word(const char *s, size_t n, size_t *pos, wn_word *w) {
+    size_t i = *pos;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i >= n)
+        return 0;
+    const char *e = memchr(s + i, ' ', n - i);
+    size_t end = e ? (size_t)(e - s) : n;
+    w->p = s + i;
+    w->n = end - i;
+    *pos = end;
+    return 1;
+}
+
+static int is_word_punct(uint32_t cp) {
+    return wn_is_quote(cp) || cp == '(' || cp == ')' || cp == '[' || cp == ']' || cp == ',' ||
+           cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == '*' ||
+           cp == 0x2026;
+}
+
+wn_word wn_word_core(wn_word w) {
+    size_t i = 0;
+    while (i < w.n) {
+        size_t j = i;
+        uint32_t cp = wn_u8_next(w.p, w.n, &j);
+        if (!is_word_punct(cp))
+            break;
+        i = j;
+    }
+    size_t e = w.n;
+    while (e > i) {
+        size_t j = e;
+        uint32_t cp = wn_u8_prev(w.p, &j);
+        if (!is_word_punct(cp))
+            break;
+        e = j;
+    }
+    wn_word r;
+    r.p = w.p + i;
+    r.n = e - i;
+    return r;
+}
+
+int wn_word_capitalized(wn_word w, int digit_ok) {
+    wn_word c = wn_word_core(w);
+    if (c.n == 0)
+        return 0;
+    size_t i = 0;
+    uint32_t cp = wn_u8_next(c.p, c.n, &i);
+    return wn_is_upper(cp) || (digit_ok && wn_is_digit(cp));
+}
+
+void wn_trim(const char **s, size_t *n) {
+    while (*n && (*s)[0] == ' ') {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && (*s)[*n - 1] == ' ')
+        (*n)--;
+}
+
+/* ------------------------------------------------------------------ names */
+
+static const char *const months[12][3] = {
+    {"january", "jan", NULL},  {"february", "feb", NULL}, {"march", "mar", NULL},
+    {"april", "apr", NULL},    {"may", NULL, NULL},       {"june", "jun", NULL},
+    {"july", "jul", NULL},     {"august", "aug", NULL},   {"september", "sept", "sep"},
+    {"october", "oct", NULL},  {"november", "nov", NULL}, {"december", "dec", NULL},
+};
+
+int wn_month(const char *s, size_t n) {
+    if (n && s[n - 1] == '.')
+        n--; /* "Aug." */
+    if (n < 3)
+        return 0;
+    for (int m = 0; m < 12; m++)
+        for (int k = 0; k < 3 && months[m][k]; k++)
+            if (wn_ci_eq(s, n, months[m][k]))
+                return m + 1;
+    return 0;
+}
+
+static const char *const weekdays[7][3] = {
+    {"monday", "mon", NULL},     {"tuesday", "tue", "tues"}, {"wednesday", "wed", NULL},
+    {"thursday", "thu", "thurs"}, {"friday", "fri", NULL},    {"saturday", "sat", NULL},
+    {"sunday", "sun", NULL},
+};
+
+int wn_weekday(const char *s, size_t n) {
+    if (n && s[n - 1] == '.')
+        n--;
+    if (n < 3)
+        return 0;
+    for (int d = 0; d < 7; d++)
+        for (int k = 0; k < 3 && weekdays[d][k]; k++)
+            if (wn_ci_eq(s, n, weekdays[d][k]))
+                return d + 1;
+    return 0;
+}

@@ -1,0 +1,248 @@
+/*
+ * byline.c - authorship and credit lines: "By Jane Doe and John Roe,
+ * Associated Press", end-of-story credits ("Reporting by ...; Editing by
+ * ...", "Associated Press writers A and B contributed to this report.",
+ * "Contributing: Name", "Original story by Name at ..."), and the wire
+ * sign-off alone on the last line ("REUTER"). Authors are split out of the
+ * line; editors, organisations and roles are left out.
+ */
+#include "recognizers.h"
+
+#define WN_MAX_AUTHORS 32
+
+/* Words that make a byline segment an organisation or a role, not a name. */
+static const char *const org_words[] = {
+    "times", "post", "news", "press", "associated", "reuters", "cnn", "bbc", "staff",
+    "writer", "writers", "correspondent", "reporter", "editor", "journal", "tribune",
+    "herald", "guardian", "daily", "magazine", "agency", "bloomberg", "afp", "ap", "cnbc",
+    "npr", "abc", "nbc", "cbs", "fox", "usa", "today", "telegraph", "independent", "wire",
+    "network", "media", "group", "insider", "contributor", "columnist", "analyst", "desk",
+    "team", "service", "services", "inc", "inc.", "ltd", "llc", "online", "digital", "radio",
+    "television", "tv", "chronicle", "gazette", "observer", "express", "mail", "standard",
+    "review", "weekly", "monthly", "report", "reports", "senior", "chief", "political",
+    "national", "international", "global", "science", "health", "business", "sports",
+    "technology", "tech", "at", NULL};
+
+static const char *const editor_leads[] = {"editing by", "edited by", "graphics by",
+                                           "photos by", "photo by", "video by", NULL};
+static const char *const reporter_leads[] = {
+    "additional reporting by", "reporting by", "reported by", "writing by", "written by",
+    "compiled by", "story by", "original story by", "text by", "words by", "by", NULL};
+
+static int is_name_segment(const char *s, size_t n) {
+    size_t pos = 0, words = 0;
+    wn_word w;
+    while (wn_next_word(s, n, &pos, &w)) {
+        wn_word c = wn_word_core(w);
+        if (!c.n)
+            continue;
+        words++;
+        if (wn_ci_in(c.p, c.n, org_words))
+            return 0;
+        if (!wn_word_capitalized(c, 0))
+            return 0;
+    }
+    return words >= 1 && words <= 5;
+}
+
+typedef struct names {
+    wn_sv v[WN_MAX_AUTHORS];
+    size_t n;
+} names;
+
+static void add_name(names *out, const char *s, size_t n) {
+    wn_trim(&s, &n);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ')' || s[n - 1] == ';'))
+        n--;
+    if (n && s[0] == '(') {
+        s++;
+        n--;
+    }
+    wn_trim(&s, &n);
+    if (!n || out->n >= WN_MAX_AUTHORS || !is_name_segment(s, n))
+        return;
+    /* keep a trailing abbreviation's period ("Jr.", "II") as written */
+    if (n < 2)
+        return;
+    out->v[out->n++] = wn_sv_make(s, n);
+}
+
+/* Split "A, B and C" / "A & B" into names; stops at an organisation. */
+static void split_names(names *out, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        size_t cut = SIZE_MAX, skip = 0;
+        for (; e < n; e++) {
+            if (s[e] == ',' || s[e] == ';') {
+                cut = e;
+                skip = 1;
+                break;
+            }
+            if (wn_ci_prefix(s + e, n - e, " and ") || wn_ci_prefix(s + e, n - e, " & ")) {
+                cut = e;
+                skip = s[e + 1] == '&' ? 3 : 5;
+                break;
+            }
+        }
+        if (cut == SIZE_MAX)
+            cut = n;
+        const char *seg = s + i;
+        size_t sn = cut - i;
+        wn_trim(&seg, &sn);
+        /* "Name, Organisation": stop at the first segment that is no name */
+        size_t before = out->n;
+        add_name(out, seg, sn);
+        if (out->n == before && before > 0)
+            break;
+        i = cut + skip;
+    }
+}
+
+static void store(wn_parser *p, size_t i, const names *nm) {
+    wn_block *b = &p->blocks[i];
+    wn_mark(p, i, WN_BLOCK_BYLINE);
+    b->text = wn_sv_make(p->units[i].text, p->units[i].len);
+    if (!nm->n)
+        return;
+    wn_sv *arr = wn_arena_alloc(p->arena, nm->n * sizeof(wn_sv));
+    if (!arr)
+        return;
+    for (size_t k = 0; k < nm->n; k++)
+        arr[k] = wn_keep(p, nm->v[k].p, nm->v[k].n);
+    b->arr = arr;
+    b->narr = nm->n;
+}
+
+/* "By Jane Doe and John Roe, Associated Press" */
+static int by_line(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->nwords > 16 || n < 5 || !(s[0] == 'B' && (s[1] == 'y' || s[1] == 'Y') && s[2] == ' '))
+        return 0;
+    if (u->endc == WN_END_PERIOD && !(n > 3 && s[n - 3] == ' ' && s[n - 1] == '.') &&
+        wn_find(s, n, "Jr.") == SIZE_MAX)
+        return 0;
+    wn_word w;
+    size_t pos = 3;
+    if (!wn_next_word(s, n, &pos, &w) || !wn_word_capitalized(w, 0))
+        return 0;
+    names nm = {0};
+    const char *rest = s + 3;
+    size_t rn = n - 3;
+    /* "By Name | Org" */
+    size_t bar = wn_find(rest, rn, "|");
+    if (bar != SIZE_MAX)
+        rn = bar;
+    split_names(&nm, rest, rn);
+    if (!nm.n)
+        return 0;
+    store(p, i, &nm);
+    return 1;
+}
+
+/* Credits at the end of a story. */
+static int credit_line(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->nwords > 60)
+        return 0;
+    names nm = {0};
+    const char *t = s;
+    size_t tn = n;
+    if (tn && t[0] == '(' && t[tn - 1] == ')') {
+        t++;
+        tn -= 2;
+    }
+    if (wn_lead_in(t, tn, reporter_leads) && !wn_lead_in(t, tn, (const char *const[]){"by", NULL})) {
+        /* segments separated by ';': keep reporters, skip editors */
+        size_t i0 = 0;
+        while (i0 < tn) {
+            size_t e = i0;
+            while (e < tn && t[e] != ';')
+                e++;
+            const char *seg = t + i0;
+            size_t sn = e - i0;
+            wn_trim(&seg, &sn);
+            size_t k = wn_lead_in(seg, sn, reporter_leads);
+            if (k && !wn_lead_in(seg, sn, editor_leads)) {
+                /* "Original story by Name at Outlet: ..." */
+                const char *nm_s = seg + k;
+                size_t nm_n = sn - k;
+                size_t at = wn_find(nm_s, nm_n, " at ");
+                if (at != SIZE_MAX)
+                    nm_n = at;
+                size_t colon = wn_find(nm_s, nm_n, ":");
+                if (colon != SIZE_MAX)
+                    nm_n = colon;
+                split_names(&nm, nm_s, nm_n);
+            }
+            i0 = e + 1;
+        }
+        if (!nm.n)
+            return 0;
+        store(p, i, &nm);
+        return 1;
+    }
+    /* "... contributed to this report." */
+    size_t c = wn_ci_find(s, n, " contributed to this report");
+    if (c == SIZE_MAX)
+        c = wn_ci_find(s, n, " contributed reporting");
+    if (c != SIZE_MAX) {
+        const char *ns = s;
+        size_t nn = c;
+        /* drop the role: "Associated Press writers", "Staff writer" */
+        static const char *const roles[] = {" writers ", " writer ", " reporters ", " reporter ",
+                                            " correspondents ", " correspondent ", NULL};
+        for (const char *const *r = roles; *r; r++) {
+            size_t at = wn_ci_find(ns, nn, *r);
+            if (at != SIZE_MAX) {
+                size_t skip = at + strlen(*r);
+                ns += skip;
+                nn -= skip;
+                break;
+            }
+        }
+        split_names(&nm, ns, nn);
+        if (!nm.n)
+            return 0;
+        store(p, i, &nm);
+        return 1;
+    }
+    /* "Contributing: Name" */
+    size_t k = wn_lead_in(t, tn, (const char *const[]){"contributing:", "contributors:",
+                                                       "contributing reporters:", NULL});
+    if (k) {
+        split_names(&nm, t + k, tn - k);
+        if (nm.n) {
+            store(p, i, &nm);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "REUTER" alone on the last line. */
+static int sign_off(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    if (u->nwords != 1 || wn_next_head(p, i) < p->nunits)
+        return 0;
+    static const char *const wires[] = {"reuter", "reuters", "ap", "afp", "upi", "dpa",
+                                        "xinhua", "(ap)", "(reuters)", "-30-", "###", NULL};
+    if (!wn_ci_in(u->text, u->len, wires))
+        return 0;
+    names nm = {0};
+    store(p, i, &nm);
+    return 1;
+}
+
+void wn_rec_byline(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i++) {
+        if (!wn_free_unit(&p->units[i]))
+            continue;
+        if (!by_line(p, i) && !credit_line(p, i))
+            sign_off(p, i);
+    }
+}

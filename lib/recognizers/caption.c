@@ -1,0 +1,321 @@
+/*
+ * caption.c - photo and video captions, found by their credit: a closing
+ * "(Photo by ...)", "(AP Photo/...)", "(EPA)", "(AFP/Getty)"; "Credit: ..."
+ * (even glued to the last word), "Photograph: ...", "REUTERS/Name", an
+ * agency glued after the final full stop ("...in New York.Reuters"); a
+ * credit alone on its line ("Getty Images"); the BBC's "Image copyright /
+ * Getty Images / Image caption / <text>" group; and a video title with its
+ * running time ("... 1:42"). The caption text excludes the credit.
+ */
+#include "recognizers.h"
+
+static const char *const credit_leads[] = {
+    "photo by",  "photos by",   "photo:",      "photos:",       "photograph by", "photograph:",
+    "picture:",  "pictures:",   "picture by",  "image:",        "images:",       "image by",
+    "credit:",   "photo credit:", "image credit:", "courtesy of", "courtesy:",   "file photo:",
+    NULL};
+
+/* Credit text without its lead-in ("Photo by ", "Credit: "). */
+static wn_sv strip_credit_lead(const char *s, size_t n) {
+    size_t k = wn_lead_in(s, n, credit_leads);
+    if (k) {
+        s += k;
+        n -= k;
+    }
+    wn_trim(&s, &n);
+    return wn_sv_make(s, n);
+}
+
+/* Does a credit-like phrase name an agency or photographer? */
+static int credit_words(const char *s, size_t n) {
+    if (n == 0 || wn_count_words(s, n) > 8)
+        return 0;
+    if (wn_lead_in(s, n, credit_leads) || wn_ci_prefix(s, n, "AP Photo") ||
+        wn_ci_prefix(s, n, "Pool") || wn_ci_prefix(s, n, "File"))
+        return 1;
+    /* any part, split at '/' ' ' '-', that is an agency */
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '/' && s[j] != ',')
+            j++;
+        const char *part = s + i;
+        size_t pn = j - i;
+        wn_trim(&part, &pn);
+        if (wn_is_agency(part, pn))
+            return 1;
+        /* "Getty Images", "Reuters Pictures": first word an agency */
+        size_t sp = wn_find(part, pn, " ");
+        if (sp != SIZE_MAX && wn_is_agency(part, sp))
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
+static void set_caption(wn_parser *p, size_t i, const char *text, size_t tn, wn_sv credit) {
+    wn_trim(&text, &tn);
+    /* a leading gallery counter ("6 Beijing hospital ...") is not caption text */
+    if (credit.p && tn > 3 && wn_is_digit((unsigned char)text[0])) {
+        size_t k = 0;
+        while (k < tn && k < 3 && wn_is_digit((unsigned char)text[k]))
+            k++;
+        if (k < tn && text[k] == ' ' && k + 1 < tn && (unsigned char)text[k + 1] >= 'A' &&
+            (unsigned char)text[k + 1] <= 'Z') {
+            text += k + 1;
+            tn -= k + 1;
+        }
+    }
+    wn_mark(p, i, WN_BLOCK_CAPTION);
+    p->blocks[i].text = wn_keep(p, text, tn);
+    if (credit.p)
+        p->blocks[i].f[WN_F_CREDIT] = wn_keep(p, credit.p, credit.n);
+}
+
+/* "... text (Photo by X)" / "(EPA)" at the very end. */
+static int paren_credit(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    if (n < 3 || s[n - 1] != ')')
+        return 0;
+    int depth = 0;
+    size_t open = SIZE_MAX;
+    for (size_t k = n; k > 0; k--) {
+        if (s[k - 1] == ')')
+            depth++;
+        else if (s[k - 1] == '(' && --depth == 0) {
+            open = k - 1;
+            break;
+        }
+    }
+    if (open == SIZE_MAX)
+        return 0;
+    const char *in = s + open + 1;
+    size_t inn = n - open - 2;
+    wn_trim(&in, &inn);
+    if (!credit_words(in, inn))
+        return 0;
+    /* "(Reporting by ...)" and friends are bylines, not credits */
+    if (wn_ci_find(in, inn, "reporting") != SIZE_MAX || wn_ci_find(in, inn, "editing") != SIZE_MAX)
+        return 0;
+    if (!wn_lead_in(in, inn, credit_leads) && !wn_ci_prefix(in, inn, "AP Photo")) {
+        /* a bare agency: the text before must read as a caption, not as a
+         * sentence, and must not spell the name out ("Environmental
+         * Protection Agency (EPA)") */
+        size_t b = open;
+        while (b > 0 && s[b - 1] == ' ')
+            b--;
+        if (b == 0 || s[b - 1] == '.' || u->nwords > 60)
+            return 0;
+        size_t words = 0, w = b;
+        int match = 1;
+        for (size_t q = inn; q > 0 && match; q--) {
+            while (w > 0 && s[w - 1] == ' ')
+                w--;
+            size_t ws = w;
+            while (ws > 0 && s[ws - 1] != ' ')
+                ws--;
+            if (ws == w || (s[ws] | 0x20) != (in[q - 1] | 0x20))
+                match = 0;
+            w = ws;
+            words++;
+        }
+        if (match && words == inn)
+            return 0;
+    }
+    set_caption(p, i, s, open, strip_credit_lead(in, inn));
+    return 1;
+}
+
+/* "...treatmentCredit: EPA", "... Mandatory Credit: Name-USA TODAY Sports - RTR4JDW4",
+ * "... Photograph: Name/Agency". */
+static int lead_credit(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    static const char *const cues[] = {"Credit:", "Photograph:", "Photo:", "Picture:",
+                                       "Image:", "Photos:", NULL};
+    for (const char *const *c = cues; *c; c++) {
+        size_t at = SIZE_MAX, from = 0, k;
+        while ((k = wn_ci_find(s + from, n - from, *c)) != SIZE_MAX) {
+            at = from + k;
+            from = at + 1;
+        }
+        if (at == SIZE_MAX || (at == 0 && strcmp(*c, "Credit:") != 0))
+            continue;
+        const char *cr = s + at + strlen(*c);
+        size_t cn = n - at - strlen(*c);
+        wn_trim(&cr, &cn);
+        /* drop a trailing picture id (" - RTR4JDW4") */
+        if (cn > 4) {
+            size_t dash = SIZE_MAX;
+            for (size_t q = cn; q > 3; q--)
+                if (cr[q - 3] == ' ' && cr[q - 2] == '-' && cr[q - 1] == ' ') {
+                    dash = q - 3;
+                    break;
+                }
+            if (dash != SIZE_MAX) {
+                int id = 1, digit = 0;
+                for (size_t q = dash + 3; q < cn; q++) {
+                    unsigned char ch = (unsigned char)cr[q];
+                    digit |= wn_is_digit(ch);
+                    id &= (ch >= 'A' && ch <= 'Z') || wn_is_digit(ch);
+                }
+                if (id && digit)
+                    cn = dash;
+            }
+        }
+        if (cn == 0 || wn_count_words(cr, cn) > 8 || wn_find(cr, cn, ". ") != SIZE_MAX)
+            continue;
+        size_t tn = at;
+        if (tn >= 10 && wn_ci_prefix(s + tn - 10, 10, "Mandatory "))
+            tn -= 10;
+        set_caption(p, i, s, tn, wn_sv_make(cr, cn));
+        return 1;
+    }
+    return 0;
+}
+
+/* "... in Tokyo. REUTERS/Kim Kyung-Hoon" */
+static int slash_credit(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    static const char *const agencies[] = {"REUTERS/", "Reuters/", "AFP/", "EPA/", "AP/",
+                                           "EPA-EFE/", NULL};
+    for (const char *const *a = agencies; *a; a++) {
+        size_t at = wn_find(s, n, *a);
+        if (at == SIZE_MAX || (at > 0 && s[at - 1] != ' '))
+            continue;
+        const char *cr = s + at;
+        size_t cn = n - at;
+        if (wn_count_words(cr, cn) > 5 || wn_find(cr, cn, ". ") != SIZE_MAX)
+            continue;
+        set_caption(p, i, s, at, wn_sv_make(cr, cn));
+        return 1;
+    }
+    return 0;
+}
+
+/* "...outside a co-working space in New York.Reuters" */
+static int glued_agency(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    size_t dot = SIZE_MAX;
+    for (size_t k = n; k > 1; k--)
+        if (s[k - 1] == '.') {
+            dot = k - 1;
+            break;
+        }
+    if (dot == SIZE_MAX || dot + 1 >= n || dot == 0 || s[dot - 1] == ' ' || s[dot + 1] == ' ')
+        return 0;
+    if (!wn_is_agency(s + dot + 1, n - dot - 1) || u->nwords < 4)
+        return 0;
+    set_caption(p, i, s, dot + 1, wn_sv_make(s + dot + 1, n - dot - 1));
+    return 1;
+}
+
+/* "Getty Images", "(Photo: John Smith/AP)" alone on a line. */
+static int credit_only(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->nwords > 6)
+        return 0;
+    if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+        s++;
+        n -= 2;
+    }
+    int photo = wn_lead_in(s, n, credit_leads) || wn_ci_find(s, n, "images") != SIZE_MAX ||
+                wn_ci_find(s, n, "getty") != SIZE_MAX || wn_ci_find(s, n, "photo") != SIZE_MAX ||
+                wn_ci_find(s, n, "shutterstock") != SIZE_MAX || wn_find(s, n, "/") != SIZE_MAX;
+    if (!photo || !credit_words(s, n))
+        return 0;
+    set_caption(p, i, "", 0, strip_credit_lead(s, n));
+    return 1;
+}
+
+/* "Sen. Reid To Trump: Rescind Bannon Appointment 1:42" */
+static int video_title(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    if (u->nwords < 3 || u->nwords > 25 || n < 6)
+        return 0;
+    size_t k = n;
+    while (k > 0 && (wn_is_digit((unsigned char)s[k - 1]) || s[k - 1] == ':'))
+        k--;
+    size_t tn = n - k;
+    if (k == 0 || s[k - 1] != ' ' || tn < 4 || tn > 8 || s[n - 3] != ':' ||
+        !wn_is_digit((unsigned char)s[k]))
+        return 0;
+    wn_mark(p, i, WN_BLOCK_CAPTION);
+    p->blocks[i].text = wn_sv_make(u->text, u->len);
+    return 1;
+}
+
+/* BBC: "Image copyright" [credit] ["Image caption" [text]], one block. */
+static int bbc_group(wn_parser *p, size_t i) {
+    wn_unit *u = &p->units[i];
+    size_t k = wn_ci_prefix(u->text, u->len, "Image copyright");
+    size_t kc = k ? 0 : wn_ci_prefix(u->text, u->len, "Image caption");
+    if (!kc && !k)
+        kc = wn_ci_prefix(u->text, u->len, "Media caption");
+    if (!k && !kc)
+        return 0;
+    wn_sv credit = wn_sv_make(NULL, 0), text = wn_sv_make("", 0);
+    size_t j = i;
+    if (k) {
+        const char *c = u->text + k;
+        size_t cn = u->len - k;
+        wn_trim(&c, &cn);
+        if (cn) {
+            credit = wn_sv_make(c, cn);
+        } else if (j + 1 < p->nunits && wn_free_unit(&p->units[j + 1]) &&
+                   p->units[j + 1].nwords <= 6) {
+            j++;
+            credit = wn_sv_make(p->units[j].text, p->units[j].len);
+        }
+        if (j + 1 < p->nunits && wn_free_unit(&p->units[j + 1])) {
+            kc = wn_ci_prefix(p->units[j + 1].text, p->units[j + 1].len, "Image caption");
+            if (kc)
+                j++;
+        }
+    }
+    wn_mark(p, i, WN_BLOCK_CAPTION);
+    if (kc) {
+        const wn_unit *cu = &p->units[j];
+        const char *t = cu->text + kc;
+        size_t tn = cu->len - kc;
+        wn_trim(&t, &tn);
+        if (tn) {
+            text = wn_sv_make(t, tn);
+        } else if (j + 1 < p->nunits && wn_free_unit(&p->units[j + 1]) &&
+                   p->units[j + 1].nwords <= 80) {
+            j++;
+            text = wn_sv_make(p->units[j].text, p->units[j].len);
+        }
+    }
+    for (size_t q = i + 1; q <= j; q++)
+        wn_join(p, i, q);
+    p->blocks[i].text = text;
+    p->blocks[i].f[WN_F_CREDIT] = credit;
+    return 1;
+}
+
+void wn_rec_caption(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i++) {
+        wn_unit *u = &p->units[i];
+        if (!wn_free_unit(u))
+            continue;
+        if (bbc_group(p, i) || credit_only(p, i))
+            continue;
+        if (u->nwords > 90)
+            continue; /* captions are short */
+        if (paren_credit(p, i) || lead_credit(p, i) || slash_credit(p, i) || glued_agency(p, i))
+            continue;
+        video_title(p, i);
+    }
+}

@@ -1,0 +1,87 @@
+/*
+ * common.c - helpers shared by the recognizers: walking block heads,
+ * marking units, title-likeness, lead-in words, agency names.
+ */
+#include "recognizers.h"
+
+size_t wn_next_head(const wn_parser *p, size_t i) {
+    size_t k = i + 1;
+    while (k < p->nunits && p->units[k].join)
+        k++;
+    return k;
+}
+
+size_t wn_prev_head(const wn_parser *p, size_t i) {
+    size_t k = i;
+    while (k > 0) {
+        k--;
+        if (!p->units[k].join)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+void wn_mark(wn_parser *p, size_t i, int kind) {
+    p->units[i].kind = (uint8_t)kind;
+    p->blocks[i].type = (uint8_t)kind;
+}
+
+void wn_mark_noise(wn_parser *p, size_t i, int reason) {
+    wn_mark(p, i, WN_BLOCK_NOISE);
+    p->units[i].reason = (uint8_t)reason;
+    p->blocks[i].reason = (uint8_t)reason;
+}
+
+void wn_join(wn_parser *p, size_t i, size_t j) {
+    p->units[j].join = 1;
+    p->units[j].kind = p->units[i].kind;
+}
+
+int wn_title_like(const wn_unit *u, uint32_t max_words) {
+    if (u->nwords == 0 || u->nwords > max_words)
+        return 0;
+    if (u->endc == WN_END_PERIOD || u->endc == WN_END_COLON || u->endc == WN_END_OTHERPUNCT)
+        return 0;
+    if (u->feat & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY))
+        return 0;
+    return 1;
+}
+
+wn_sv wn_keep(wn_parser *p, const char *s, size_t n) {
+    return wn_arena_sv(p->arena, s, n);
+}
+
+size_t wn_lead_in(const char *s, size_t n, const char *const *leads) {
+    for (; *leads; leads++) {
+        size_t k = wn_ci_prefix(s, n, *leads);
+        if (!k)
+            continue;
+        if (k < n) {
+            unsigned char c = (unsigned char)s[k];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+                continue;
+        }
+        return k;
+    }
+    return 0;
+}
+
+static const char *const agencies[] = {
+    "AP",      "Reuters",  "Reuter",    "AFP",    "Getty",     "Getty Images", "EPA",
+    "EPA-EFE", "EFE",      "Shutterstock", "Bloomberg", "Xinhua", "PA",      "PA Images",
+    "Alamy",   "dpa",      "UPI",       "ANSA",   "Kyodo",     "Yonhap",    "Sipa",
+    "ZUMA",    "Zuma Press", "NurPhoto", "Anadolu", "Corbis",  "iStock",    "Newscom",
+    "WireImage", "AAP",    "Associated Press", "Press Association", "AFP/Getty",
+    "AFP/Getty Images", "Getty Images/iStockphoto", "TASS", "Sputnik", NULL};
+
+int wn_is_agency(const char *s, size_t n) {
+    return wn_ci_in(s, n, agencies);
+}
+
+size_t wn_count_words(const char *s, size_t n) {
+    size_t pos = 0, k = 0;
+    wn_word w;
+    while (wn_next_word(s, n, &pos, &w))
+        k++;
+    return k;
+}

@@ -1,0 +1,167 @@
+/*
+ * context.c - cues that come from a line's neighbours:
+ *
+ *  - links under a group header ("DON'T MISS", "Related Coverage",
+ *    "Read more:"): each title line below the header is a related link;
+ *  - a link card: a title repeated within the next lines, possibly with a
+ *    section slug between the copies ("Title / POLITICS / Title");
+ *  - a headline with a kicker ("Internal memo: Guards falsified records")
+ *    or a gallery tag ("..., in pictures", "[Video]") between paragraphs;
+ *  - a run of title lines after the story's last paragraph;
+ *  - a short line sitting between two pieces of junk is junk too.
+ */
+#include "recognizers.h"
+
+#define WN_LINK_MAX_WORDS 25
+
+static const char *const header_phrases[] = {
+    "related", "related coverage", "related articles", "related stories", "related content",
+    "related links", "related reading", "related video", "related videos", "don't miss",
+    "dont miss", "read more", "read more below", "read also", "also read", "see also",
+    "recommended", "recommended for you", "recommended reading", "you may also like",
+    "you might also like", "must read", "most read", "most popular", "trending",
+    "trending now", "top stories", "more stories", "more news", "latest news", "latest",
+    "editor's picks", "editors' picks", "further reading", "more coverage", "watch more",
+    NULL};
+
+static int is_group_header(const wn_unit *u) {
+    if (u->kind != WN_BLOCK_NOISE || u->reason != WN_REASON_BOILERPLATE || u->nwords > 6)
+        return 0;
+    const char *s = u->text;
+    size_t n = u->len;
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+        n--;
+    if (wn_ci_in(s, n, header_phrases))
+        return 1;
+    /* "More from CNN", "More on this story", "Also on NPR" */
+    return wn_lead_in(s, n, (const char *const[]){"more from", "more on", "also on", NULL}) != 0;
+}
+
+static int link_title(const wn_unit *u) {
+    return wn_free_unit(u) && wn_title_like(u, WN_LINK_MAX_WORDS) &&
+           !(u->feat & WN_UF_DATELINE);
+}
+
+static void links_under_headers(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
+        if (!is_group_header(&p->units[i]))
+            continue;
+        size_t k = wn_next_head(p, i);
+        while (k < p->nunits && link_title(&p->units[k])) {
+            wn_related_bare(p, k);
+            k = wn_next_head(p, k);
+        }
+    }
+}
+
+/* Title, [SLUG], Title again. */
+static void link_cards(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
+        wn_unit *u = &p->units[i];
+        if (!u->has_later_dup || !link_title(u))
+            continue;
+        size_t k = wn_next_head(p, i), between = 0;
+        while (k < p->nunits && between < 2 && p->units[k].dup_of != i) {
+            k = wn_next_head(p, k);
+            between++;
+        }
+        if (k >= p->nunits || p->units[k].dup_of != i)
+            continue;
+        wn_related_bare(p, i);
+        for (size_t s = wn_next_head(p, i); s < k; s = wn_next_head(p, s)) {
+            const wn_unit *su = &p->units[s];
+            if (wn_free_unit(su) && su->nwords <= 4 && (su->feat & WN_UF_CAPS))
+                wn_mark_noise(p, s, WN_REASON_BOILERPLATE);
+        }
+    }
+}
+
+static const char *const gallery_tags[] = {
+    "in pictures", "in photos", "in pics", "[video]", "(video)", "- video", "\xE2\x80\x93 video",
+    "\xE2\x80\x94 video", "[photos]", "(photos)", "[watch]", "- live", "\xE2\x80\x93 live",
+    "[gallery]", "[pictures]", NULL};
+
+static int ends_with_tag(const wn_unit *u) {
+    for (const char *const *t = gallery_tags; *t; t++) {
+        size_t m = strlen(*t);
+        if (u->len > m && wn_ci_eq(u->text + u->len - m, m, *t))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Internal memo: Federal prison guards falsified records" */
+static int kicker_headline(const wn_unit *u) {
+    size_t colon = wn_find(u->text, u->len, ": ");
+    if (colon == SIZE_MAX || colon > 60)
+        return 0;
+    size_t kw = wn_count_words(u->text, colon);
+    size_t rest = wn_count_words(u->text + colon + 2, u->len - colon - 2);
+    return kw >= 2 && kw <= 6 && rest >= 4;
+}
+
+static void headline_links(wn_parser *p) {
+    int seen_body = 0;
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
+        wn_unit *u = &p->units[i];
+        if (!wn_free_unit(u)) {
+            seen_body |= u->kind == WN_BLOCK_PARAGRAPH || u->kind == WN_BLOCK_HEADLINE;
+            continue;
+        }
+        if (link_title(u) && (ends_with_tag(u) || (seen_body && kicker_headline(u)))) {
+            wn_related_bare(p, i);
+            continue;
+        }
+        seen_body = 1;
+    }
+}
+
+/* Is there an undecided or paragraph unit after i? */
+static int body_after(const wn_parser *p, size_t i) {
+    for (size_t k = wn_next_head(p, i); k < p->nunits; k = wn_next_head(p, k)) {
+        int kind = p->units[k].kind;
+        if (kind == 0 || kind == WN_BLOCK_PARAGRAPH || kind == WN_BLOCK_LIST)
+            return 1;
+    }
+    return 0;
+}
+
+static void trailing_title_runs(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits;) {
+        if (!link_title(&p->units[i])) {
+            i = wn_next_head(p, i);
+            continue;
+        }
+        size_t j = i, count = 1, next;
+        while ((next = wn_next_head(p, j)) < p->nunits && link_title(&p->units[next])) {
+            j = next;
+            count++;
+        }
+        if (count >= 2 && !body_after(p, j) && i > 0)
+            for (size_t k = i; k <= j; k = wn_next_head(p, k))
+                wn_related_bare(p, k);
+        i = wn_next_head(p, j);
+    }
+}
+
+/* A short line between two noise blocks is noise too. */
+static void junk_between_junk(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
+        wn_unit *u = &p->units[i];
+        if (!wn_free_unit(u) || u->nwords > 6 || u->endc == WN_END_PERIOD)
+            continue;
+        size_t a = wn_prev_head(p, i), b = wn_next_head(p, i);
+        int before = a != SIZE_MAX && p->units[a].kind == WN_BLOCK_NOISE;
+        int after = b >= p->nunits || p->units[b].kind == WN_BLOCK_NOISE;
+        if (before && after)
+            wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
+    }
+}
+
+void wn_rec_context(wn_parser *p) {
+    links_under_headers(p);
+    link_cards(p);
+    headline_links(p);
+    trailing_title_runs(p);
+    junk_between_junk(p);
+}

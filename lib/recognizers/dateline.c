@@ -1,0 +1,199 @@
+/*
+ * dateline.c - the dateline that opens wire copy: "WASHINGTON (AP) —",
+ * "HAYWARD, Calif. (AP) —", "LONDON, March 7 (Reuters) -", "SEOUL, Aug. 20
+ * (Yonhap) --", "WELLINGTON, March 2 -", "Washington (CNN)", "(Reuters) -".
+ * The place is an ALL-CAPS name (or any capitalised name directly followed
+ * by an agency in parentheses) with its state or country as written; a
+ * date after it is dropped; the agency loses its parentheses. It is taken
+ * out of the paragraph's text.
+ */
+#include "recognizers.h"
+
+#define WN_MAX_PLACE_WORDS 4
+
+static int caps_word(const char *s, size_t n) {
+    size_t letters = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = wn_u8_next(s, n, &i);
+        if (wn_is_lower(cp))
+            return 0;
+        if (wn_is_upper(cp))
+            letters++;
+        else if (!(cp == '.' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == '&'))
+            return 0;
+    }
+    return letters >= 1;
+}
+
+/* "(AP)" at s[i]: returns the offset after ')' and the agency, or 0. */
+static size_t agency_at(const char *s, size_t n, size_t i, wn_sv *agency) {
+    if (i >= n || s[i] != '(')
+        return 0;
+    size_t close = i + 1;
+    while (close < n && close - i <= 30 && s[close] != ')')
+        close++;
+    if (close >= n || s[close] != ')' || close == i + 1)
+        return 0;
+    const char *a = s + i + 1;
+    size_t an = close - i - 1;
+    size_t pos = 0, words = 0;
+    wn_word w;
+    while (wn_next_word(a, an, &pos, &w)) {
+        words++;
+        for (size_t k = 0; k < w.n; k++)
+            if (wn_is_digit((unsigned char)w.p[k]) || w.p[k] == ':' || w.p[k] == ',')
+                return 0;
+        if (!wn_word_capitalized(w, 0))
+            return 0;
+    }
+    if (words < 1 || words > 3)
+        return 0;
+    *agency = wn_sv_make(a, an);
+    return close + 1;
+}
+
+/* A dash separator at s[i] (after a space): " — ", " - ", " -- ", " – ".
+ * Returns the offset after it and the spaces that follow, or 0. */
+static size_t dash_at(const char *s, size_t n, size_t i) {
+    if (i >= n)
+        return 0;
+    size_t k = i;
+    uint32_t cp = wn_u8_next(s, n, &k);
+    if (!wn_is_dash(cp))
+        return 0;
+    if (cp == '-' && k < n && s[k] == '-')
+        k++;
+    if (k >= n || s[k] != ' ')
+        return 0;
+    while (k < n && s[k] == ' ')
+        k++;
+    return k;
+}
+
+/* The text after a dateline must start a sentence. */
+static int starts_text(const char *s, size_t n, size_t i) {
+    if (i >= n)
+        return 0;
+    size_t k = i;
+    uint32_t cp = wn_u8_next(s, n, &k);
+    return wn_is_upper(cp) || wn_is_digit(cp) || wn_is_quote(cp);
+}
+
+/* Returns the length of the dateline prefix of s (0 if none); place and
+ * agency (null when absent) point into s. */
+size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
+    *place = wn_sv_make(NULL, 0);
+    *agency = wn_sv_make(NULL, 0);
+    if (n < 6)
+        return 0;
+    size_t i;
+    if (s[0] == '(') { /* "(CNN) ..." */
+        i = agency_at(s, n, 0, agency);
+        if (!i)
+            return 0;
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t d = dash_at(s, n, i);
+        if (d)
+            i = d;
+        if (!starts_text(s, n, i)) {
+            *agency = wn_sv_make(NULL, 0);
+            return 0;
+        }
+        return i;
+    }
+    /* the place: ALL-CAPS words, or capitalised words right before "(" */
+    size_t pos = 0, words = 0, place_end = 0, caps = 1;
+    wn_word w;
+    while (words < WN_MAX_PLACE_WORDS + 1 && wn_next_word(s, n, &pos, &w)) {
+        if (w.p[0] == '(' || wn_is_dash((unsigned char)w.p[0]) ||
+            (w.n >= 3 && (unsigned char)w.p[0] == 0xE2))
+            break;
+        size_t wn = w.n;
+        int comma = w.p[wn - 1] == ',';
+        if (comma)
+            wn--;
+        if (!caps_word(w.p, wn)) {
+            if (!wn_word_capitalized(w, 0))
+                return 0;
+            caps = 0;
+        }
+        words++;
+        place_end = (size_t)(w.p - s) + wn;
+        if (comma)
+            break;
+    }
+    if (words == 0 || words > WN_MAX_PLACE_WORDS)
+        return 0;
+    i = place_end;
+    if (i < n && s[i] == ',') {
+        i++;
+        while (i < n && s[i] == ' ')
+            i++;
+        /* a date ("March 7", "Aug. 20") or a region ("Calif.", "N.C.", "Ukraine") */
+        for (int part = 0; part < 2 && i < n; part++) {
+            size_t e = i;
+            while (e < n && s[e] != ',' && s[e] != '(' && !(s[e] == ' ' && dash_at(s, n, e + 1)))
+                e++;
+            const char *seg = s + i;
+            size_t sn = e - i;
+            wn_trim(&seg, &sn);
+            size_t sp = wn_find(seg, sn, " ");
+            int is_date = sp != SIZE_MAX && wn_month(seg, sp) && wn_is_digit((unsigned char)seg[sp + 1]);
+            if (!is_date) {
+                if (part == 1 || wn_count_words(seg, sn) > 3 || sn == 0 ||
+                    !wn_is_upper((unsigned char)seg[0]))
+                    return 0;
+                place_end = (size_t)(seg - s) + sn;
+            }
+            i = e;
+            if (i < n && s[i] == ',') {
+                i++;
+                while (i < n && s[i] == ' ')
+                    i++;
+                continue;
+            }
+            break;
+        }
+    }
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t a = agency_at(s, n, i, agency);
+    if (a) {
+        i = a;
+        while (i < n && s[i] == ' ')
+            i++;
+    } else if (!caps) {
+        return 0; /* "Washington —" needs the agency to be a dateline */
+    }
+    size_t d = dash_at(s, n, i);
+    if (d)
+        i = d;
+    else if (!a)
+        return 0;
+    if (!starts_text(s, n, i)) {
+        *agency = wn_sv_make(NULL, 0);
+        return 0;
+    }
+    *place = wn_sv_make(s, place_end);
+    return i;
+}
+
+void wn_rec_dateline(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i++) {
+        wn_unit *u = &p->units[i];
+        if (u->join || u->kind != WN_BLOCK_PARAGRAPH || !(u->feat & WN_UF_DATELINE))
+            continue;
+        wn_sv place, agency;
+        size_t k = wn_dateline_parse(u->text, u->len, &place, &agency);
+        if (!k)
+            continue;
+        wn_block *b = &p->blocks[i];
+        b->has_dateline = 1;
+        if (place.p)
+            b->f[WN_F_PLACE] = wn_keep(p, place.p, place.n);
+        if (agency.p)
+            b->f[WN_F_AGENCY] = wn_keep(p, agency.p, agency.n);
+        b->text = wn_sv_make(u->text + k, u->len - k);
+    }
+}

@@ -1,0 +1,163 @@
+/*
+ * noise.c - lines that are not part of the story, recognizable on their
+ * own: separators ("___", "* * *", a lone "-"), counters ("0", "7k SHARES",
+ * "4,101 Retweets"), share and follow prompts ("Share this article",
+ * "Follow X on Twitter", "Subscribe to ..."), and boilerplate
+ * ("Advertisement", "Story Continued Below", a lone "Read more", a bare URL
+ * or e-mail address, affiliate and cookie notices, a row of share buttons).
+ * Noise that needs neighbours to be seen is found by context.c.
+ */
+#include "recognizers.h"
+
+/* Whole-line boilerplate (compared without trailing punctuation). */
+static const char *const boilerplate_lines[] = {
+    "advertisement", "advertisements", "ad", "ads", "advertising", "sponsored",
+    "sponsored content", "paid content", "paid post", "story continued below",
+    "article continues below", "continue reading", "continue reading below",
+    "continue reading the main story", "skip advertisement", "scroll to continue",
+    "scroll to continue with content", "scroll down for video", "read more", "read more below",
+    "read the full story", "click here", "loading", "loading...", "embed", "print", "email",
+    "comments", "comment", "view comments", "show comments", "leave a comment", "close",
+    "next", "previous", "back to top", "top", "menu", "search", "subscribe", "sign in",
+    "log in", "register", "watch", "listen", "play", "replay", "video", "photo", "photos",
+    "image", "gallery", "view gallery", "open gallery", "launch gallery", "expand", "enlarge",
+    "authors", "author", "tags", "topics", "related topics", "filed under", "share",
+    "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "tweet", "pin", "whatsapp", "linkedin", "reddit", "flipboard",
+    "most read", "most popular", "trending", "trending now", "top stories", "latest news",
+    "latest", "more stories", "more news", "recommended", "recommended for you",
+    "you may also like", "you might also like", "also on", "related", "related coverage",
+    "related articles", "related stories", "related content", "related links",
+    "related video", "related videos", "don't miss", "dont miss", "must read",
+    "editor's picks", "editors' picks", "advertisement - scroll to continue",
+    "this article is more than 1 year old", "cookie policy", "privacy policy",
+    "terms of service", "terms of use", "all rights reserved", NULL};
+
+/* Phrases that make a short line boilerplate wherever they stand. */
+static const char *const boilerplate_phrases[] = {
+    "affiliate link", "all rights reserved", "use of cookies", "uses cookies",
+    "cookie policy", "privacy policy", "terms of service", "this newsletter",
+    "our newsletter", "the newsletter", "add your name", "sign the petition",
+    "follow us on", "follow him on", "follow her on", "follow them on", "follow me on",
+    "like us on facebook", "copyright ©", "© copyright", NULL};
+
+static const char *const share_leads[] = {
+    "share this", "share on", "share:", "share via", "share the", "subscribe to",
+    "subscribe for", "sign up for", "sign up to", "like us on", "tweet this", "email this",
+    "click to share", "click to email", "join us on", "join our", "download our",
+    "download the", "get our", "get the latest", "follow us", NULL};
+
+static const char *const networks[] = {
+    "facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "tiktok",
+    "whatsapp", "reddit", "snapchat", "telegram", "flipboard", "email", "e-mail", "google",
+    "google+", "plus", "embed", "copy", "link", "messenger", "print", "share", "tumblr",
+    "x", "threads", "mastodon", "bluesky", NULL};
+
+static const char *const counter_words[] = {
+    "shares", "share", "comments", "comment", "retweets", "retweet", "likes", "like",
+    "views", "view", "reactions", "votes", "points", "reads", "plays", "followers",
+    "this", "story", "article", "post", "tweet", "facebook", "twitter", "email", "pin",
+    "print", "reddit", "linkedin", "whatsapp", "save", "replies", "reply", "quotes", NULL};
+
+static int is_number_word(wn_word w) {
+    size_t i = 0, digits = 0;
+    while (i < w.n && (wn_is_digit((unsigned char)w.p[i]) || w.p[i] == ',' || w.p[i] == '.')) {
+        digits += wn_is_digit((unsigned char)w.p[i]);
+        i++;
+    }
+    if (!digits)
+        return 0;
+    if (i < w.n && (w.p[i] == 'k' || w.p[i] == 'K' || w.p[i] == 'm' || w.p[i] == 'M' ||
+                    w.p[i] == '+'))
+        i++;
+    return i == w.n;
+}
+
+/* "0", "4419915", "7k SHARES SHARE THIS STORY", "4,101 Retweets" */
+static int is_counter(const wn_unit *u) {
+    if (u->nwords > 8)
+        return 0;
+    size_t pos = 0;
+    wn_word w;
+    if (!wn_next_word(u->text, u->len, &pos, &w) || !is_number_word(w))
+        return 0;
+    while (wn_next_word(u->text, u->len, &pos, &w)) {
+        wn_word c = wn_word_core(w);
+        if (c.n && !wn_ci_in(c.p, c.n, counter_words) && !is_number_word(c))
+            return 0;
+    }
+    return 1;
+}
+
+/* A line made of share-button labels: "Facebook Twitter Email", or ending
+ * in three or more of them ("...Facebook Twitter Google Plus Embed"). */
+static int share_buttons(const wn_unit *u) {
+    if (u->nwords > 40)
+        return 0;
+    size_t pos = 0, run = 0, total = 0;
+    wn_word w;
+    while (wn_next_word(u->text, u->len, &pos, &w)) {
+        wn_word c = wn_word_core(w);
+        total++;
+        if (c.n && wn_ci_in(c.p, c.n, networks))
+            run++;
+        else
+            run = 0;
+    }
+    return (run >= 3) || (run == total && run >= 2);
+}
+
+/* "Follow Datoc on Twitter", "Follow Newsbeat on Instagram, Facebook ..." */
+static int follow_prompt(const wn_unit *u) {
+    if (!wn_lead_in(u->text, u->len, (const char *const[]){"follow", NULL}) || u->nwords > 30)
+        return 0;
+    size_t on = wn_ci_find(u->text, u->len, " on ");
+    if (on == SIZE_MAX || on > 60)
+        return 0;
+    size_t pos = on + 4;
+    wn_word w;
+    if (!wn_next_word(u->text, u->len, &pos, &w))
+        return 0;
+    wn_word c = wn_word_core(w);
+    return c.n && wn_ci_in(c.p, c.n, networks);
+}
+
+static int boilerplate_line(const wn_unit *u) {
+    const char *s = u->text;
+    size_t n = u->len;
+    while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ' '))
+        n--;
+    if (u->nwords <= 8 && wn_ci_in(s, n, boilerplate_lines))
+        return 1;
+    if (u->nwords <= 60)
+        for (const char *const *ph = boilerplate_phrases; *ph; ph++)
+            if (wn_ci_find(u->text, u->len, *ph) != SIZE_MAX)
+                return 1;
+    if (u->feat & WN_UF_URLONLY)
+        return 1;
+    /* a lone e-mail address */
+    if (u->nwords == 1) {
+        size_t at = wn_find(s, n, "@");
+        if (at != SIZE_MAX && at > 0 && wn_find(s + at, n - at, ".") != SIZE_MAX)
+            return 1;
+    }
+    return 0;
+}
+
+void wn_rec_noise(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i++) {
+        wn_unit *u = &p->units[i];
+        if (!wn_free_unit(u))
+            continue;
+        if (u->feat & WN_UF_NOALNUM) {
+            wn_mark_noise(p, i, WN_REASON_SEPARATOR);
+        } else if (is_counter(u)) {
+            wn_mark_noise(p, i, WN_REASON_COUNTER);
+        } else if ((u->nwords <= 30 && wn_lead_in(u->text, u->len, share_leads)) ||
+                   follow_prompt(u) || share_buttons(u)) {
+            wn_mark_noise(p, i, WN_REASON_SHARE);
+        } else if (boilerplate_line(u)) {
+            wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
+        }
+    }
+}

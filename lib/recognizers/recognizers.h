@@ -1,0 +1,79 @@
+/*
+ * recognizers.h - the recognizers, one file per block type or cue, and the
+ * helpers they share. assemble.c runs them in this order:
+ *
+ *   noise.c      separators, counters, share prompts, boilerplate lines
+ *   tweet.c      embedded posts: text lines + "— Name (@handle) Date"
+ *   caption.c    photo captions and credits
+ *   related.c    "RELATED: ...", "Read more: ...", link groups
+ *   byline.c     "By ...", "Reporting by ...", "... contributed to this report"
+ *   timestamp.c  publication and update times
+ *   list.c       bullet and numbered lists, summary highlights
+ *   repeat.c     verbatim repeats (reason "duplicate"), hashed
+ *   headline.c   headline, dek and section kickers at the top
+ *   context.c    cues from neighbours: link cards, title runs, junk between junk
+ *   subhead.c    headings inside the body
+ *   dateline.c   "WASHINGTON (AP) —" at the start of paragraphs
+ *
+ * Each looks only at units still undecided (kind 0) unless it says
+ * otherwise, so an earlier recognizer wins.
+ */
+#ifndef WN_RECOGNIZERS_H
+#define WN_RECOGNIZERS_H
+
+#include "../internal.h"
+
+void wn_rec_noise(wn_parser *p);
+void wn_rec_tweet(wn_parser *p);
+void wn_rec_caption(wn_parser *p);
+void wn_rec_related(wn_parser *p);
+void wn_rec_byline(wn_parser *p);
+void wn_rec_timestamp(wn_parser *p);
+void wn_rec_list(wn_parser *p);
+void wn_rec_repeat(wn_parser *p);
+void wn_rec_headline(wn_parser *p);
+void wn_rec_context(wn_parser *p);
+void wn_rec_subhead(wn_parser *p);
+void wn_rec_dateline(wn_parser *p);
+
+/* ---------------------------------------------------------------- helpers */
+
+static inline int wn_free_unit(const wn_unit *u) {
+    return u->kind == 0 && !u->join;
+}
+
+/* Index of the next block head after i (units joined to a block are
+ * skipped), or p->nunits. */
+size_t wn_next_head(const wn_parser *p, size_t i);
+/* Index of the block head before i, or SIZE_MAX. */
+size_t wn_prev_head(const wn_parser *p, size_t i);
+
+/* Decide unit i. */
+void wn_mark(wn_parser *p, size_t i, int kind);
+void wn_mark_noise(wn_parser *p, size_t i, int reason);
+/* Make unit j part of the block whose head is i (j > i). */
+void wn_join(wn_parser *p, size_t i, size_t j);
+
+/* A short line that reads as a title: no closing period, at most
+ * `max_words` words, not starting with a lower-case letter. */
+int wn_title_like(const wn_unit *u, uint32_t max_words);
+
+/* Copy [s, s+n) into the document arena (NUL-terminated); null on failure. */
+wn_sv wn_keep(wn_parser *p, const char *s, size_t n);
+
+/* Does the text of u start with one of the lead-ins (case-insensitive,
+ * whole words)? Returns the length matched, 0 when none does. */
+size_t wn_lead_in(const char *s, size_t n, const char *const *leads);
+
+/* Is the word a well-known news or photo agency ("AP", "Reuters", "Getty",
+ * "AFP", ...)? */
+int wn_is_agency(const char *s, size_t n);
+
+/* Make unit i a related block with no label whose title is its text
+ * (without a list marker). */
+void wn_related_bare(wn_parser *p, size_t i);
+
+/* Number of words (space-separated) in [s, s+n). */
+size_t wn_count_words(const char *s, size_t n);
+
+#endif /* WN_RECOGNIZERS_H */

@@ -1,0 +1,114 @@
+/*
+ * related.c - pointers to other stories introduced by a lead-in:
+ * "RELATED: ...", "Read more: ...", "READ MORE: ...", "SEE ALSO: ...",
+ * "[Read more: ...]", "(Graphic: ... - here)". The label is kept as written
+ * without its colon, the title without label and brackets; a bare URL on
+ * the line after (or at the end of the title) is the link's target. A
+ * lead-in with nothing after it is the header of a group of links and is
+ * boilerplate noise (the links under it are found by context.c).
+ */
+#include "recognizers.h"
+
+/* Lead-ins that always announce another story. */
+static const char *const strong_labels[] = {
+    "related", "related story", "related stories", "related article", "related articles",
+    "related content", "related coverage", "related link", "related links", "related video",
+    "related reading", "read more", "read also", "also read", "read", "read next", "more",
+    "more on this", "more on this story", "see also", "also see", "don't miss", "dont miss",
+    "watch", "watch more", "must read", "must see", "further reading", "previously",
+    "icymi", "recommended", "recommended reading", "trending", "click here", "full coverage",
+    "more coverage", "more from", "in case you missed it", "top stories", "latest", NULL};
+
+/* Lead-ins that may also open a run-in paragraph: only for a short title. */
+static const char *const weak_labels[] = {
+    "video",    "videos",    "photos",    "photo gallery", "pictures", "in pictures",
+    "gallery",  "graphic",   "graphics",  "interactive",   "factbox",  "fact box",
+    "explainer", "timeline", "analysis",  "opinion",       "listen",   "podcast",
+    "quiz",     "live",      "live updates", "map",        "chart",    "background",
+    "commentary", "editorial", "special report", NULL};
+
+static int is_label(const char *s, size_t n, int *strong) {
+    *strong = wn_ci_in(s, n, strong_labels);
+    return *strong || wn_ci_in(s, n, weak_labels);
+}
+
+static void set_related(wn_parser *p, size_t i, wn_sv label, const char *t, size_t tn) {
+    wn_block *b = &p->blocks[i];
+    wn_mark(p, i, WN_BLOCK_RELATED);
+    wn_trim(&t, &tn);
+    /* a link at the end of the title is its target */
+    size_t pos = 0, a, e, la = SIZE_MAX, le = 0;
+    while (wn_next_link(t, tn, &pos, &a, &e)) {
+        la = a;
+        le = e;
+    }
+    if (la != SIZE_MAX && le == tn && la > 0) {
+        b->f[WN_F_URL] = wn_keep(p, t + la, le - la);
+        tn = la;
+        while (tn && (t[tn - 1] == ' ' || t[tn - 1] == '-' || t[tn - 1] == ':'))
+            tn--;
+    }
+    b->f[WN_F_LABEL] = label.p ? wn_keep(p, label.p, label.n) : label;
+    b->f[WN_F_TITLE] = wn_keep(p, t, tn);
+    /* a bare URL on the next line belongs to the link */
+    size_t j = i + 1;
+    if (j < p->nunits && !p->units[j].join && (p->units[j].feat & WN_UF_URLONLY) &&
+        !b->f[WN_F_URL].p && (p->units[j].kind == 0 || p->units[j].kind == WN_BLOCK_NOISE)) {
+        p->units[j].reason = 0;
+        wn_join(p, i, j);
+        b->f[WN_F_URL] = wn_sv_make(p->units[j].text, p->units[j].len);
+    }
+}
+
+/* "LABEL: title", possibly wrapped in brackets or parentheses. */
+static int labelled(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *s = u->text;
+    size_t n = u->len;
+    int wrapped = 0;
+    if (n >= 2 && ((s[0] == '[' && s[n - 1] == ']') || (s[0] == '(' && s[n - 1] == ')'))) {
+        s++;
+        n -= 2;
+        wrapped = 1;
+    }
+    size_t colon = SIZE_MAX;
+    for (size_t k = 0; k < n && k < 40; k++)
+        if (s[k] == ':') {
+            colon = k;
+            break;
+        }
+    if (colon == SIZE_MAX) {
+        return 0;
+    }
+    const char *lab = s;
+    size_t ln = colon;
+    wn_trim(&lab, &ln);
+    int strong;
+    if (!ln || !is_label(lab, ln, &strong))
+        return 0;
+    const char *t = s + colon + 1;
+    size_t tn = n - colon - 1;
+    wn_trim(&t, &tn);
+    if (tn == 0) {
+        wn_mark_noise(p, i, WN_REASON_BOILERPLATE); /* header of a group of links */
+        return 1;
+    }
+    size_t words = wn_count_words(t, tn);
+    if (strong ? words > 40 : (words > 20 || (!wrapped && t[tn - 1] == '.')))
+        return 0;
+    set_related(p, i, wn_sv_make(lab, ln), t, tn);
+    return 1;
+}
+
+void wn_rec_related(wn_parser *p) {
+    for (size_t i = 0; i < p->nunits; i++) {
+        if (wn_free_unit(&p->units[i]))
+            labelled(p, i);
+    }
+}
+
+void wn_related_bare(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    const char *t = u->text + u->bullet;
+    set_related(p, i, wn_sv_make(NULL, 0), t, u->len - u->bullet);
+}

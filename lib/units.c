@@ -1,0 +1,185 @@
+/*
+ * units.c - the units stage: group physical lines into units (a line, or
+ * the lines of a hard-wrapped paragraph as decided by wrap.c), clean each
+ * unit's text (clean.c) and measure what the recognizers look at: words,
+ * case, the last significant character, links, a list marker, a hash.
+ */
+#include "internal.h"
+
+#define WN_FEATURE_SPAN 400 /* case and Title Case are measured on short units only */
+
+static const char *const small_words[] = {
+    "a",   "an",   "the",  "and", "or",   "but",  "nor",  "for",  "so",   "yet", "of",
+    "in",  "on",   "at",   "to",  "by",   "up",   "as",   "is",   "if",   "it",  "off",
+    "per", "via",  "vs",   "vs.", "with", "from", "into", "onto", "over", "than", "that",
+    "upon", "out", "amid", "de",  "la",   "le",   "von",  "van",  "der",  "&",   NULL};
+
+static int is_small_word(wn_word w) {
+    return wn_ci_in(w.p, w.n, small_words);
+}
+
+/* Length of a list marker at the start of s ("- ", "• ", "1. ", "12) "),
+ * including the space after it; sets *ordered for numbers. */
+static size_t list_marker(const char *s, size_t n, int *ordered) {
+    *ordered = 0;
+    if (n < 3)
+        return 0;
+    size_t i = 0;
+    if (wn_is_digit((unsigned char)s[0])) {
+        while (i < n && i < 3 && wn_is_digit((unsigned char)s[i]))
+            i++;
+        if (i < n && (s[i] == '.' || s[i] == ')') && i + 1 < n && s[i + 1] == ' ') {
+            *ordered = 1;
+            return i + 2;
+        }
+        return 0;
+    }
+    uint32_t cp = wn_u8_next(s, n, &i);
+    int bullet = cp == '-' || cp == '*' || cp == 0x2022 /* • */ || cp == 0x00B7 /* · */ ||
+                 cp == 0x2013 /* – */ || cp == 0x25AA || cp == 0x25A0 || cp == 0x25CF ||
+                 cp == 0x25CB || cp == 0x25E6 || cp == 0x25BA || cp == 0x27A4 || cp == 0x2023 ||
+                 cp == 0x2043;
+    if (bullet && i < n && s[i] == ' ')
+        return i + 1;
+    return 0;
+}
+
+static uint8_t end_class(const char *s, size_t n) {
+    size_t i = n;
+    while (i > 0) {
+        size_t j = i;
+        uint32_t cp = wn_u8_prev(s, &j);
+        if (cp == ' ' || wn_is_closer(cp)) {
+            i = j;
+            continue;
+        }
+        if (cp == '.' || cp == 0x2026)
+            return WN_END_PERIOD;
+        if (cp == '?')
+            return WN_END_QUESTION;
+        if (cp == '!')
+            return WN_END_EXCLAIM;
+        if (cp == ':')
+            return WN_END_COLON;
+        if (cp == ',' || cp == ';' || wn_is_dash(cp))
+            return WN_END_OTHERPUNCT;
+        return WN_END_WORD;
+    }
+    return WN_END_NONE;
+}
+
+static void measure(wn_unit *u) {
+    const char *s = u->text;
+    size_t n = u->len;
+    uint16_t f = 0;
+
+    /* first character */
+    size_t i = 0;
+    if (n) {
+        uint32_t cp = wn_u8_next(s, n, &i);
+        if (wn_is_upper(cp))
+            f |= WN_UF_UPPER0;
+        else if (wn_is_lower(cp))
+            f |= WN_UF_LOWER0;
+        else if (wn_is_digit(cp))
+            f |= WN_UF_DIGIT0;
+        else if (wn_is_quote(cp))
+            f |= WN_UF_QUOTE0;
+    }
+    u->endc = end_class(s, n);
+
+    if (n > WN_FEATURE_SPAN) {
+        u->nwords = 0xFFFF;
+    } else {
+        size_t pos = 0, upper = 0, lower = 0, sig = 0, sigcap = 0, alnum = 0;
+        wn_word w;
+        uint32_t words = 0;
+        while (wn_next_word(s, n, &pos, &w)) {
+            words++;
+            for (size_t k = 0; k < w.n;) {
+                uint32_t cp = wn_u8_next(w.p, w.n, &k);
+                if (wn_is_upper(cp))
+                    upper++;
+                else if (wn_is_lower(cp))
+                    lower++;
+                if (wn_is_alnum(cp))
+                    alnum++;
+            }
+            wn_word c = wn_word_core(w);
+            if (words > 1 && c.n && !is_small_word(c)) {
+                size_t k = 0;
+                uint32_t cp = wn_u8_next(c.p, c.n, &k);
+                if (wn_is_alpha(cp) || wn_is_digit(cp)) {
+                    sig++;
+                    sigcap += wn_is_upper(cp) || wn_is_digit(cp);
+                }
+            }
+        }
+        u->nwords = words;
+        if (upper >= 2 && lower == 0)
+            f |= WN_UF_CAPS;
+        if (sig >= 2 && sigcap * 4 >= sig * 3 && (f & WN_UF_UPPER0))
+            f |= WN_UF_TITLE;
+        if (alnum == 0)
+            f |= WN_UF_NOALNUM;
+    }
+    if (u->nwords == 0xFFFF || !(f & WN_UF_NOALNUM)) {
+        /* long text always has letters or digits somewhere; check cheaply */
+        if (u->nwords == 0xFFFF) {
+            int any = 0;
+            for (size_t k = 0; k < n && !any; k++) {
+                unsigned char c = (unsigned char)s[k];
+                any = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+            }
+            if (!any)
+                f |= WN_UF_NOALNUM;
+        }
+    }
+
+    size_t a, b, pos = 0;
+    if (wn_next_link(s, n, &pos, &a, &b)) {
+        f |= WN_UF_URL;
+        if (a == 0 && b == n)
+            f |= WN_UF_URLONLY;
+    }
+    wn_sv place, agency;
+    if (wn_dateline_parse(s, n, &place, &agency))
+        f |= WN_UF_DATELINE;
+    int ordered = 0;
+    u->bullet = (uint8_t)list_marker(s, n, &ordered);
+    u->ordered = (uint8_t)ordered;
+    u->feat = f;
+    u->hash = wn_hash(s, n, 0);
+}
+
+void wn_units_build(wn_parser *p) {
+    size_t n = p->nlines, count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += !p->cont[i];
+    p->units = wn_mem_alloc(p->al, (count ? count : 1) * sizeof(wn_unit));
+    if (!p->units) {
+        wn_fail_nomem(p);
+        return;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && p->cont[j + 1])
+            j++;
+        wn_unit *u = &p->units[k];
+        memset(u, 0, sizeof *u);
+        u->first = (uint32_t)i;
+        u->last = (uint32_t)j;
+        u->dup_of = WN_NO_UNIT;
+        u->text = wn_clean_lines(p, i, j, &u->len);
+        if (!u->text) {
+            if (p->status == WN_OK)
+                wn_fail_nomem(p);
+            return;
+        }
+        measure(u);
+        k++;
+        i = j + 1;
+    }
+    p->nunits = k;
+}

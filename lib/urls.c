@@ -1,0 +1,166 @@
+/*
+ * urls.c - links in text, after the rules of twitter-text's extractor in
+ * simplified form: a link with a scheme (http, https) is found wherever it
+ * starts, even glued to the word before it ("Systemhttps://t.co/x"); a link
+ * without a scheme ("pic.twitter.com/x", "t.co/x", "www.example.org",
+ * "latimes.com/news/...") must start a word and end in a known top-level
+ * domain. Trailing punctuation and unbalanced closing brackets are not part
+ * of a link.
+ */
+#include "internal.h"
+
+static const char *const generic_tlds[] = {
+    "com",  "org",  "net",    "edu",  "gov",  "mil", "int", "info", "biz", "io",  "app",
+    "news", "blog", "online", "site", "tech", "dev", "ai",  "tv",   "me",  "us",  "ly",
+    "co",   "uk",   "ca",     "au",   "de",   "fr",  "jp",  "in",   "ru",  "cn",  NULL};
+
+static int is_lower_alpha(unsigned char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+static int is_host_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c >= 0x80;
+}
+
+/* Characters that end a link. */
+static int stops_link(const char *s, size_t n, size_t i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' ||
+        c == '|' || c == '\\' || c == '^')
+        return 1;
+    if (c >= 0x80) {
+        size_t j = i;
+        uint32_t cp = wn_u8_next(s, n, &j);
+        /* curly quotes, guillemets, ellipsis, dashes, spaces */
+        if (wn_is_quote(cp) || cp == 0x2026 || (cp >= 0x2010 && cp <= 0x2015) || cp == 0xA0 ||
+            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_trailing_punct(unsigned char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
+           c == '*';
+}
+
+/* End of the link whose path part starts at i. */
+static size_t link_end(const char *s, size_t n, size_t i) {
+    size_t e = i;
+    while (e < n && !stops_link(s, n, e))
+        e++;
+    /* trim trailing punctuation and unbalanced closers */
+    for (;;) {
+        if (e > i && is_trailing_punct((unsigned char)s[e - 1])) {
+            e--;
+            continue;
+        }
+        if (e > i && (s[e - 1] == ')' || s[e - 1] == ']')) {
+            char open = s[e - 1] == ')' ? '(' : '[';
+            int bal = 0;
+            for (size_t k = i; k < e; k++)
+                bal += (s[k] == open) - (s[k] == s[e - 1]);
+            if (bal < 0) {
+                e--;
+                continue;
+            }
+        }
+        break;
+    }
+    return e;
+}
+
+/* Parse a host at s[i]: labels separated by dots. Returns the end of the
+ * host, or 0 when there is none; *tld_ok tells whether the last label is a
+ * top-level domain we accept without a scheme. */
+static size_t parse_host(const char *s, size_t n, size_t i, int *tld_ok, int *dots) {
+    size_t k = i, label_start = i;
+    *dots = 0;
+    *tld_ok = 0;
+    while (k < n && is_host_char((unsigned char)s[k]))
+        k++;
+    if (k == i)
+        return 0;
+    while (k + 1 < n && s[k] == '.' && is_host_char((unsigned char)s[k + 1])) {
+        (*dots)++;
+        label_start = k + 1;
+        k++;
+        while (k < n && is_host_char((unsigned char)s[k]))
+            k++;
+    }
+    if (*dots == 0)
+        return 0;
+    size_t tl = k - label_start;
+    int lower = 1;
+    for (size_t q = label_start; q < k; q++)
+        lower &= is_lower_alpha((unsigned char)s[q]);
+    if (lower && tl >= 2) {
+        char tld[8];
+        if (tl < sizeof tld) {
+            memcpy(tld, s + label_start, tl);
+            tld[tl] = '\0';
+            for (const char *const *t = generic_tlds; *t; t++)
+                if (strcmp(*t, tld) == 0)
+                    *tld_ok = 1;
+        }
+    }
+    return k;
+}
+
+static int scheme_at(const char *s, size_t n, size_t i) {
+    size_t k = wn_ci_prefix(s + i, n - i, "https://");
+    if (!k)
+        k = wn_ci_prefix(s + i, n - i, "http://");
+    return (int)k;
+}
+
+int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end) {
+    for (size_t i = *pos; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 'h' || c == 'H') {
+            int k = scheme_at(s, n, i);
+            if (k) {
+                int tld_ok, dots;
+                size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &dots);
+                if (h) {
+                    size_t e = link_end(s, n, h);
+                    if (e < h)
+                        e = h;
+                    *start = i;
+                    *end = e;
+                    *pos = e;
+                    return 1;
+                }
+            }
+        }
+        /* a link without a scheme must start a word */
+        if (is_host_char(c) && c < 0x80) {
+            unsigned char pc = i ? (unsigned char)s[i - 1] : ' ';
+            int word_start = i == 0 || pc == ' ' || pc == '(' || pc == '[' || pc == '"' ||
+                             pc == '\'' || pc >= 0x80;
+            if (word_start) {
+                int tld_ok, dots;
+                size_t h = parse_host(s, n, i, &tld_ok, &dots);
+                if (h && tld_ok && !(h < n && s[h] == '@')) {
+                    int www = wn_ci_prefix(s + i, n - i, "www.") != 0;
+                    int path = h < n && s[h] == '/';
+                    size_t e = path ? link_end(s, n, h) : h;
+                    if (www || path || h - i >= 4) {
+                        *start = i;
+                        *end = e < h ? h : e;
+                        *pos = *end;
+                        return 1;
+                    }
+                }
+            }
+        }
+    }
+    *pos = n;
+    return 0;
+}
+
+int wn_is_link(const char *s, size_t n) {
+    size_t pos = 0, a, b;
+    return n && wn_next_link(s, n, &pos, &a, &b) && a == 0 && b == n;
+}
