@@ -191,7 +191,8 @@ enum {
     WN_UF_DIGIT0 = 1u << 6,    /* starts with a digit */
     WN_UF_QUOTE0 = 1u << 7,    /* starts with a quotation mark */
     WN_UF_NOALNUM = 1u << 8,   /* no letter and no digit at all */
-    WN_UF_DATELINE = 1u << 9   /* opens with a dateline (set by dateline.c) */
+    WN_UF_DATELINE = 1u << 9,  /* opens with a dateline */
+    WN_UF_SENTENCES = 1u << 10 /* more than one sentence */
 };
 
 /* Last significant character of a unit (wn_unit.endc), closing quotes and

@@ -44,6 +44,56 @@ static size_t list_marker(const char *s, size_t n, int *ordered) {
     return 0;
 }
 
+/* Abbreviations after which a full stop does not end a sentence. */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "st", "jr", "sr", "gen", "lt", "col",
+    "sgt", "capt", "cmdr", "adm", "prof", "rev", "hon", "pres", "supt", "det", "insp",
+    "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "u.s", "u.k", "u.n",
+    "d.c", "e.g", "i.e", "etc", "approx", "dept", "univ", "calif", "fla", "mass", "penn",
+    NULL};
+
+/* Does the text hold a sentence end followed by another sentence
+ * ("... interjected. “Do you ...")? */
+static int sentence_break(const char *s, size_t n) {
+    for (size_t i = 1; i + 2 < n; i++) {
+        char c = s[i];
+        if (c != '.' && c != '!') /* "100 million? Ratings ..." stays one title */
+            continue;
+        size_t k = i + 1;
+        /* closing quotes after the stop */
+        while (k < n && (s[k] == '"' || s[k] == '\'' ||
+                         (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                          ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
+            k += (unsigned char)s[k] == 0xE2 ? 3 : 1;
+        if (k >= n || s[k] != ' ' || k + 1 >= n)
+            continue;
+        size_t j = k + 1;
+        uint32_t next = wn_u8_next(s, n, &j);
+        if (!wn_is_upper(next) && !wn_is_quote(next))
+            continue;
+        if (c == '.') {
+            /* the word before the stop: an initial or an abbreviation? */
+            size_t w = i;
+            while (w > 0 && s[w - 1] != ' ')
+                w--;
+            size_t wl = i - w;
+            if (wl <= 1 || (wl == 2 && wn_is_upper((unsigned char)s[w])))
+                continue;
+            const char *ws = s + w;
+            while (wl && (ws[0] == '(' || ws[0] == '"'))
+                ws++, wl--;
+            if (wn_ci_in(ws, wl, abbreviations))
+                continue;
+            /* "N.C." style abbreviations: a dot inside the word */
+            if (memchr(ws, '.', wl))
+                continue;
+        }
+        return 1;
+    }
+    return 0;
+}
+
 static uint8_t end_class(const char *s, size_t n) {
     size_t i = n;
     while (i > 0) {
@@ -69,8 +119,12 @@ static uint8_t end_class(const char *s, size_t n) {
 }
 
 static void measure(wn_unit *u) {
-    const char *s = u->text;
-    size_t n = u->len;
+    int ordered = 0;
+    u->bullet = (uint8_t)list_marker(u->text, u->len, &ordered);
+    u->ordered = (uint8_t)ordered;
+    /* case, words and ends are measured on the text after a list marker */
+    const char *s = u->text + u->bullet;
+    size_t n = u->len - u->bullet;
     uint16_t f = 0;
 
     /* first character */
@@ -145,11 +199,10 @@ static void measure(wn_unit *u) {
     wn_sv place, agency;
     if (wn_dateline_parse(s, n, &place, &agency))
         f |= WN_UF_DATELINE;
-    int ordered = 0;
-    u->bullet = (uint8_t)list_marker(s, n, &ordered);
-    u->ordered = (uint8_t)ordered;
+    if (sentence_break(s, n))
+        f |= WN_UF_SENTENCES;
     u->feat = f;
-    u->hash = wn_hash(s, n, 0);
+    u->hash = wn_hash(u->text, u->len, 0);
 }
 
 void wn_units_build(wn_parser *p) {

@@ -308,7 +308,7 @@ static int bbc_group(wn_parser *p, size_t i) {
 void wn_rec_caption(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i++) {
         wn_unit *u = &p->units[i];
-        if (!wn_free_unit(u))
+        if (!wn_free_unit(u) || u->bullet)
             continue;
         if (bbc_group(p, i) || credit_only(p, i))
             continue;

@@ -3,8 +3,8 @@
  *
  *  - links under a group header ("DON'T MISS", "Related Coverage",
  *    "Read more:"): each title line below the header is a related link;
- *  - a link card: a title repeated within the next lines, possibly with a
- *    section slug between the copies ("Title / POLITICS / Title");
+ *  - a link card: a title repeated after a section slug ("Title /
+ *    POLITICS / Title"), found before the headline is (wn_rec_cards);
  *  - a headline with a kicker ("Internal memo: Guards falsified records")
  *    or a gallery tag ("..., in pictures", "[Video]") between paragraphs;
  *  - a run of title lines after the story's last paragraph;
@@ -54,25 +54,22 @@ static void links_under_headers(wn_parser *p) {
     }
 }
 
-/* Title, [SLUG], Title again. */
-static void link_cards(wn_parser *p) {
+/* A link card: Title, SLUG, Title again. */
+void wn_rec_cards(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
         wn_unit *u = &p->units[i];
         if (!u->has_later_dup || !link_title(u))
             continue;
-        size_t k = wn_next_head(p, i), between = 0;
-        while (k < p->nunits && between < 2 && p->units[k].dup_of != i) {
-            k = wn_next_head(p, k);
-            between++;
-        }
-        if (k >= p->nunits || p->units[k].dup_of != i)
+        size_t s = wn_next_head(p, i);
+        if (s >= p->nunits)
+            continue;
+        size_t k = wn_next_head(p, s);
+        const wn_unit *su = &p->units[s];
+        if (k >= p->nunits || p->units[k].dup_of != i || !wn_free_unit(su) || su->nwords > 4 ||
+            !(su->feat & WN_UF_CAPS))
             continue;
         wn_related_bare(p, i);
-        for (size_t s = wn_next_head(p, i); s < k; s = wn_next_head(p, s)) {
-            const wn_unit *su = &p->units[s];
-            if (wn_free_unit(su) && su->nwords <= 4 && (su->feat & WN_UF_CAPS))
-                wn_mark_noise(p, s, WN_REASON_BOILERPLATE);
-        }
+        wn_mark_noise(p, s, WN_REASON_BOILERPLATE);
     }
 }
 
@@ -90,8 +87,12 @@ static int ends_with_tag(const wn_unit *u) {
     return 0;
 }
 
-/* "Internal memo: Federal prison guards falsified records" */
+/* "Internal memo: Federal prison guards falsified records": a kicker of a
+ * few words, a colon, a headline (which may run to two sentences). */
 static int kicker_headline(const wn_unit *u) {
+    if (!wn_free_unit(u) || u->nwords > 40 || (u->feat & (WN_UF_LOWER0 | WN_UF_DATELINE)) ||
+        u->endc == WN_END_PERIOD || u->endc == WN_END_COLON)
+        return 0;
     size_t colon = wn_find(u->text, u->len, ": ");
     if (colon == SIZE_MAX || colon > 60)
         return 0;
@@ -108,7 +109,7 @@ static void headline_links(wn_parser *p) {
             seen_body |= u->kind == WN_BLOCK_PARAGRAPH || u->kind == WN_BLOCK_HEADLINE;
             continue;
         }
-        if (link_title(u) && (ends_with_tag(u) || (seen_body && kicker_headline(u)))) {
+        if ((link_title(u) && ends_with_tag(u)) || (seen_body && kicker_headline(u))) {
             wn_related_bare(p, i);
             continue;
         }
@@ -144,23 +145,31 @@ static void trailing_title_runs(wn_parser *p) {
     }
 }
 
-/* A short line between two noise blocks is noise too. */
+/* A short line between two noise blocks, with no story text right after
+ * the junk, is junk too. */
 static void junk_between_junk(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
+    /* backwards, so that junk found further down counts for lines above */
+    for (size_t i = p->nunits; i-- > 0;) {
         wn_unit *u = &p->units[i];
-        if (!wn_free_unit(u) || u->nwords > 6 || u->endc == WN_END_PERIOD)
+        if (u->join)
+            continue;
+        if (!wn_free_unit(u) || u->nwords > 10 || u->endc == WN_END_PERIOD)
             continue;
         size_t a = wn_prev_head(p, i), b = wn_next_head(p, i);
-        int before = a != SIZE_MAX && p->units[a].kind == WN_BLOCK_NOISE;
-        int after = b >= p->nunits || p->units[b].kind == WN_BLOCK_NOISE;
-        if (before && after)
-            wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
+        if (a == SIZE_MAX || p->units[a].kind != WN_BLOCK_NOISE)
+            continue;
+        if (b < p->nunits && p->units[b].kind != WN_BLOCK_NOISE)
+            continue;
+        while (b < p->nunits && p->units[b].kind == WN_BLOCK_NOISE)
+            b = wn_next_head(p, b);
+        if (b < p->nunits && wn_free_unit(&p->units[b]))
+            continue;
+        wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
     }
 }
 
 void wn_rec_context(wn_parser *p) {
     links_under_headers(p);
-    link_cards(p);
     headline_links(p);
     trailing_title_runs(p);
     junk_between_junk(p);

@@ -149,10 +149,10 @@ void wn_rec_headline(wn_parser *p) {
         if (!split_glued_caption(p, h))
             set_text(p, h, WN_BLOCK_HEADLINE, u->text, u->len);
     } else if (u->endc == WN_END_PERIOD) {
-        /* a teaser above the title: the title repeats, or is in Title Case */
+        /* a teaser above the title: the title is repeated right after it */
         size_t c2 = next_content(p, c);
         if (c2 < p->nunits && wn_free_unit(&p->units[c2]) && headline_like(&p->units[c2]) &&
-            (p->units[c2].has_later_dup || (p->units[c2].feat & WN_UF_TITLE))) {
+            p->units[c2].has_later_dup && p->units[wn_next_head(p, c2)].dup_of == c2) {
             h = c2;
             set_text(p, h, WN_BLOCK_HEADLINE, p->units[c2].text, p->units[c2].len);
             if (dek_like(u))

@@ -2,16 +2,17 @@
  * recognizers.h - the recognizers, one file per block type or cue, and the
  * helpers they share. assemble.c runs them in this order:
  *
- *   noise.c      separators, counters, share prompts, boilerplate lines
  *   tweet.c      embedded posts: text lines + "— Name (@handle) Date"
+ *   timestamp.c  publication and update times
+ *   noise.c      separators, counters, share prompts, boilerplate lines
  *   caption.c    photo captions and credits
  *   related.c    "RELATED: ...", "Read more: ...", link groups
  *   byline.c     "By ...", "Reporting by ...", "... contributed to this report"
- *   timestamp.c  publication and update times
  *   list.c       bullet and numbered lists, summary highlights
  *   repeat.c     verbatim repeats (reason "duplicate"), hashed
+ *   context.c    link cards ("Title / SLUG / Title"), then, after the
+ *                headline: link groups, title runs, junk between junk
  *   headline.c   headline, dek and section kickers at the top
- *   context.c    cues from neighbours: link cards, title runs, junk between junk
  *   subhead.c    headings inside the body
  *   dateline.c   "WASHINGTON (AP) —" at the start of paragraphs
  *
@@ -31,6 +32,7 @@ void wn_rec_byline(wn_parser *p);
 void wn_rec_timestamp(wn_parser *p);
 void wn_rec_list(wn_parser *p);
 void wn_rec_repeat(wn_parser *p);
+void wn_rec_cards(wn_parser *p);
 void wn_rec_headline(wn_parser *p);
 void wn_rec_context(wn_parser *p);
 void wn_rec_subhead(wn_parser *p);
