@@ -30,17 +30,18 @@ static int nfc_safe(uint32_t cp) {
     if (pr->comb_index != UINT16_MAX && pr->comb_index >= 0x8000)
         return 0; /* can compose with the character before it */
     if (pr->decomp_type == 0 && pr->decomp_seqindex != UINT16_MAX) {
-        /* canonical decomposition: fine only if it recomposes to cp */
+        /* canonical decomposition: fine only if it composes back to cp
+         * (not for singletons such as U+212B ANGSTROM SIGN, nor exclusions) */
         if (pr->comp_exclusion)
             return 0;
-        utf8proc_int32_t d[4];
+        utf8proc_int32_t d[8];
         int last = 0;
-        utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 4,
+        utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8,
                                                      UTF8PROC_DECOMPOSE, &last);
-        if (k != 2)
-            return 0; /* singleton or longer: not stable */
-        if (utf8proc_get_property(d[0])->combining_class != 0)
+        if (k < 2 || k > 8)
             return 0;
+        utf8proc_ssize_t r = utf8proc_normalize_utf32(d, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        return r == 1 && (uint32_t)d[0] == cp;
     }
     return 1;
 }

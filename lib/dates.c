@@ -292,7 +292,7 @@ int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w) {
     w->second = -1;
     if (n == 0 || n > 160)
         return 0;
-    int have_date = 0, have_time = 0, have_number = 0;
+    int have_date = 0, have_time = 0, have_number = 0, have_relative = 0;
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
@@ -311,7 +311,11 @@ int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w) {
         t.hour = -1;
         t.second = -1;
         size_t k;
-        if (!have_date && (k = wn_parse_date(s + i, n - i, &t)) != 0) {
+        if ((k = wn_parse_date(s + i, n - i, &t)) != 0) {
+            if (have_date) { /* a second date ("UPDATED: ..."): the first one counts */
+                i += k;
+                continue;
+            }
             w->year = t.year;
             w->month = t.month;
             w->day = t.day;
@@ -350,12 +354,13 @@ int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w) {
         if (l == 0)
             return 0;
         size_t core = s[i + l - 1] == '.' ? l - 1 : l;
+        if (wn_ci_eq(s + i, core, "ago"))
+            have_relative = have_number;
         if (!wn_weekday(s + i, l) && !wn_ci_in(s + i, core, filler) && !wn_month(s + i, l))
             return 0;
         i += l;
     }
-    (void)have_number;
-    return have_date || have_time;
+    return have_date || have_time || have_relative;
 }
 
 static void put2(char *o, int v) {

@@ -27,14 +27,13 @@ static int is_host_char(unsigned char c) {
 static int stops_link(const char *s, size_t n, size_t i) {
     unsigned char c = (unsigned char)s[i];
     if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' ||
-        c == '|' || c == '\\' || c == '^')
+        c == '|' || c == '\\' || c == '^' || c == '\'')
         return 1;
     if (c >= 0x80) {
         size_t j = i;
         uint32_t cp = wn_u8_next(s, n, &j);
-        /* curly quotes, guillemets, ellipsis, dashes, spaces */
-        if (wn_is_quote(cp) || cp == 0x2026 || (cp >= 0x2010 && cp <= 0x2015) || cp == 0xA0 ||
-            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF))
+        /* quotes, ellipsis, spaces, and CJK text right after a link */
+        if (wn_is_quote(cp) || cp == 0x2026 || cp == 0xA0 || cp >= 0x3000)
             return 1;
     }
     return 0;
@@ -71,30 +70,43 @@ static size_t link_end(const char *s, size_t n, size_t i) {
     return e;
 }
 
-/* Parse a host at s[i]: labels separated by dots. Returns the end of the
- * host, or 0 when there is none; *tld_ok tells whether the last label is a
- * top-level domain we accept without a scheme. */
-static size_t parse_host(const char *s, size_t n, size_t i, int *tld_ok, int *dots) {
+/* Parse a host at s[i]: labels separated by dots, none starting or
+ * ending with '-'. Returns the end of the host, or 0 when there is none;
+ * *tld_ok tells whether the last label is a top-level domain we accept
+ * without a scheme, *valid whether it can be one at all. */
+static size_t parse_host(const char *s, size_t n, size_t i, int *tld_ok, int *valid) {
     size_t k = i, label_start = i;
-    *dots = 0;
+    int dots = 0;
     *tld_ok = 0;
-    while (k < n && is_host_char((unsigned char)s[k]))
-        k++;
-    if (k == i)
-        return 0;
-    while (k + 1 < n && s[k] == '.' && is_host_char((unsigned char)s[k + 1])) {
-        (*dots)++;
-        label_start = k + 1;
-        k++;
-        while (k < n && is_host_char((unsigned char)s[k]))
+    *valid = 0;
+    for (;;) {
+        size_t ls = k;
+        while (k < n && (is_host_char((unsigned char)s[k]) || s[k] == '_') &&
+               !(k + 2 < n && (unsigned char)s[k] == 0xE3 && (unsigned char)s[k + 1] == 0x80))
             k++;
+        if (k == ls || s[ls] == '-' || s[k - 1] == '-')
+            return 0;
+        label_start = ls;
+        if (k + 1 < n && s[k] == '.' && is_host_char((unsigned char)s[k + 1])) {
+            dots++;
+            k++;
+            continue;
+        }
+        break;
     }
-    if (*dots == 0)
+    if (dots == 0)
         return 0;
     size_t tl = k - label_start;
-    int lower = 1;
-    for (size_t q = label_start; q < k; q++)
-        lower &= is_lower_alpha((unsigned char)s[q]);
+    int lower = 1, digits = 1, dash = 0, underscore = 0;
+    for (size_t q = label_start; q < k; q++) {
+        unsigned char c = (unsigned char)s[q];
+        lower &= is_lower_alpha(c);
+        digits &= c >= '0' && c <= '9';
+        dash |= c == '-';
+        underscore |= c == '_';
+    }
+    *valid = tl >= 2 && !underscore && (!dash || wn_ci_prefix(s + label_start, tl, "xn--")) &&
+             (!digits || dots == 3);
     if (lower && tl >= 2) {
         char tld[8];
         if (tl < sizeof tld) {
@@ -115,15 +127,20 @@ static int scheme_at(const char *s, size_t n, size_t i) {
     return (int)k;
 }
 
+/* Mentions, hashtags and cashtags are not links: "#test.com", "$t.co". */
+static int tagged(const char *s, size_t i) {
+    return i > 0 && (s[i - 1] == '#' || s[i - 1] == '@' || s[i - 1] == '$');
+}
+
 int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end) {
     for (size_t i = *pos; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == 'h' || c == 'H') {
+        if ((c == 'h' || c == 'H') && !tagged(s, i)) {
             int k = scheme_at(s, n, i);
             if (k) {
-                int tld_ok, dots;
-                size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &dots);
-                if (h) {
+                int tld_ok, valid;
+                size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &valid);
+                if (h && valid) {
                     size_t e = link_end(s, n, h);
                     if (e < h)
                         e = h;
@@ -135,13 +152,13 @@ int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *en
             }
         }
         /* a link without a scheme must start a word */
-        if (is_host_char(c) && c < 0x80) {
+        if (is_host_char(c) && c < 0x80 && !tagged(s, i)) {
             unsigned char pc = i ? (unsigned char)s[i - 1] : ' ';
-            int word_start = i == 0 || pc == ' ' || pc == '(' || pc == '[' || pc == '"' ||
-                             pc == '\'' || pc >= 0x80;
+            int word_start = i == 0 || pc == ' ' || pc == '\n' || pc == '\t' || pc == '(' ||
+                             pc == '[' || pc == '"' || pc == '\'' || pc >= 0x80;
             if (word_start) {
-                int tld_ok, dots;
-                size_t h = parse_host(s, n, i, &tld_ok, &dots);
+                int tld_ok, valid;
+                size_t h = parse_host(s, n, i, &tld_ok, &valid);
                 if (h && tld_ok && !(h < n && s[h] == '@')) {
                     int www = wn_ci_prefix(s + i, n - i, "www.") != 0;
                     int path = h < n && s[h] == '/';

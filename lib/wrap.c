@@ -48,6 +48,27 @@ static int fits_break(const wn_parser *p, size_t i, uint32_t width) {
     return line_cols(a) + 1 + first_word_cols(p, b) > width;
 }
 
+/* Outside hard-wrapped documents, a line still continues the one before
+ * when the break is plainly mid-sentence: the line before ends in a
+ * lower-case word or a comma and this one starts with a lower-case word
+ * (not a link). Catches short wrapped texts the width test cannot judge. */
+static void mid_sentence_joins(wn_parser *p) {
+    for (size_t i = 1; i < p->nlines; i++) {
+        const wn_line *a = &p->lines[i - 1], *b = &p->lines[i];
+        if (b->blanks || b->indent > a->indent || a->width < 30)
+            continue;
+        unsigned char last = (unsigned char)p->in[a->end - 1];
+        unsigned char first = (unsigned char)p->in[b->start];
+        if (!((last >= 'a' && last <= 'z') || last == ',') || !(first >= 'a' && first <= 'z'))
+            continue;
+        int link = 0;
+        for (size_t k = b->start; k < b->end && p->in[k] != ' '; k++)
+            link |= p->in[k] == '/' || p->in[k] == '@' || p->in[k] == '.';
+        if (!link)
+            p->cont[i] = 1;
+    }
+}
+
 void wn_wrap_detect(wn_parser *p) {
     size_t n = p->nlines;
     p->cont = wn_mem_alloc(p->al, n ? n : 1);
@@ -56,8 +77,10 @@ void wn_wrap_detect(wn_parser *p) {
         return;
     }
     memset(p->cont, 0, n ? n : 1);
-    if (n < 4)
+    if (n < 4) {
+        mid_sentence_joins(p);
         return;
+    }
 
     /* wrap width: 95th percentile of line widths */
     size_t hist[WN_HIST + 1];
@@ -75,8 +98,10 @@ void wn_wrap_detect(wn_parser *p) {
             break;
         }
     }
-    if (width > WN_WRAP_MAX_WIDTH || width < 20)
+    if (width > WN_WRAP_MAX_WIDTH || width < 20) {
+        mid_sentence_joins(p);
         return;
+    }
 
     size_t pairs = 0, fits = 0, mid = 0;
     for (size_t i = 1; i < n; i++) {
@@ -88,8 +113,10 @@ void wn_wrap_detect(wn_parser *p) {
             mid += (size_t)breaks_mid_sentence(p, &p->lines[i - 1], &p->lines[i]);
         }
     }
-    if (pairs < 3 || fits * 2 < pairs || mid * 10 < fits * 3)
+    if (pairs < 3 || fits * 2 < pairs || mid * 10 < fits * 3) {
+        mid_sentence_joins(p);
         return;
+    }
 
     for (size_t i = 1; i < n; i++) {
         const wn_line *a = &p->lines[i - 1], *b = &p->lines[i];

@@ -15,7 +15,7 @@ static const char *const org_words[] = {
     "times", "post", "news", "press", "associated", "reuters", "cnn", "bbc", "staff",
     "writer", "writers", "correspondent", "reporter", "editor", "journal", "tribune",
     "herald", "guardian", "daily", "magazine", "agency", "bloomberg", "afp", "ap", "cnbc",
-    "npr", "abc", "nbc", "cbs", "fox", "usa", "today", "telegraph", "independent", "wire",
+    "npr", "abc", "nbc", "cbs", "usa", "today", "telegraph", "independent", "wire",
     "network", "media", "group", "insider", "contributor", "columnist", "analyst", "desk",
     "team", "service", "services", "inc", "inc.", "ltd", "llc", "online", "digital", "radio",
     "television", "tv", "chronicle", "gazette", "observer", "express", "mail", "standard",

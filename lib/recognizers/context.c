@@ -34,7 +34,8 @@ static int is_group_header(const wn_unit *u) {
     if (wn_ci_in(s, n, header_phrases))
         return 1;
     /* "More from CNN", "More on this story", "Also on NPR" */
-    return wn_lead_in(s, n, (const char *const[]){"more from", "more on", "also on", NULL}) != 0;
+    return wn_lead_in(s, n, (const char *const[]){"more from", "more stories from", "also on",
+                                                   "more news from", "latest from", NULL}) != 0;
 }
 
 static int link_title(const wn_unit *u) {

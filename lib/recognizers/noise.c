@@ -13,7 +13,9 @@
 static const char *const boilerplate_lines[] = {
     "advertisement", "advertisements", "ad", "ads", "advertising", "sponsored",
     "sponsored content", "paid content", "paid post", "story continued below",
-    "article continues below", "continue reading", "continue reading below",
+    "story continues below", "story continues", "the story continues below",
+    "article continues below", "article continues after advertisement",
+    "continue reading after advertisement", "continue reading", "continue reading below",
     "continue reading the main story", "skip advertisement", "scroll to continue",
     "scroll to continue with content", "scroll down for video", "read more", "read more below",
     "read the full story", "click here", "loading", "loading...", "embed", "print", "email",
@@ -122,12 +124,18 @@ static int follow_prompt(const wn_unit *u) {
     return c.n && wn_ci_in(c.p, c.n, networks);
 }
 
+/* Headers of a group of links to the site's other stories. */
+static const char *const promo_header_leads[] = {"more from", "more stories from", "also on",
+                                                 "more news from", "latest from", NULL};
+
 static int boilerplate_line(const wn_unit *u) {
     const char *s = u->text;
     size_t n = u->len;
     while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ' '))
         n--;
     if (u->nwords <= 8 && wn_ci_in(s, n, boilerplate_lines))
+        return 1;
+    if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))
         return 1;
     if (u->nwords <= 60)
         for (const char *const *ph = boilerplate_phrases; *ph; ph++)

@@ -1,0 +1,42 @@
+/*
+ * wntest.h - checks shared by the test suites, the fuzz targets and the
+ * benchmarks: the invariants every parse must satisfy, whatever the input.
+ */
+#ifndef WNTEST_H
+#define WNTEST_H
+
+#include <stddef.h>
+
+#include <wirenews.h>
+
+/* Is [s, s+n) strictly valid UTF-8 (no surrogates, no overlongs)? */
+int wnt_utf8_valid(const char *s, size_t n);
+
+/* Is [s, s+n) one valid JSON value (RFC 8259) and nothing else? On failure
+ * writes a reason into err (if not NULL). */
+int wnt_json_valid(const char *s, size_t n, char *err, size_t errlen);
+
+/* Is the code point white space in the sense of the coverage rule
+ * (Python's str.isspace(), the Zs separators, U+200B and U+FEFF)? */
+int wnt_is_blank_cp(unsigned long cp);
+
+/*
+ * Check a parsed document against its input:
+ *  - spans lie inside the input, in order, and never overlap;
+ *  - together they contain every byte that is not white space;
+ *  - every string the getters return is valid UTF-8, NUL-terminated at its
+ *    length, and its length matches strlen() (no NUL inside);
+ *  - the getters agree with the block count and types;
+ *  - the JSON rendering (compact and pretty) is valid JSON, both renderings
+ *    through a buffer and through the callback agree.
+ * Returns 1 when everything holds; otherwise 0 with a reason in err.
+ */
+int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size_t errlen);
+
+/* Parse with the default options and run wnt_check_doc(). */
+int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen);
+
+/* Read a whole file; returns a malloc'd buffer (NUL-terminated) or NULL. */
+char *wnt_read_file(const char *path, size_t *len);
+
+#endif

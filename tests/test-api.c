@@ -1,0 +1,392 @@
+/*
+ * test-api.c - the public API's contract: arguments, status codes, version
+ * agreement, ownership, options, the allocator hook and allocation failure.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wirenews.h>
+
+#include "wntest.h"
+
+static const char article[] =
+    "Harbour ferry makes first crossing in a decade\n"
+    "\n"
+    "By Maria Keller, Weekly Ledger\n"
+    "June 4, 2021\n"
+    "\n"
+    "MILLBROOK (Ledger) \xE2\x80\x94 The first ferry in ten years crossed the bay on Tuesday.\n"
+    "Tickets for the summer sold out within two days &mdash; a record.\n"
+    "Proud of our crew today! pic.twitter.com/AbCdEf123\n"
+    "\xE2\x80\x94 Harbour Ferries (@HarbourFerries) June 4, 2021\n"
+    "RELATED: County approves bridge budget\n"
+    "Passengers wave from the deck. (Photo by Dana Lee/Getty Images)\n"
+    "Tickets for the summer sold out within two days &mdash; a record.\n"
+    "Advertisement\n";
+
+/* ------------------------------------------------------------------ version */
+
+START_TEST(version_agrees) {
+    ck_assert_str_eq(wn_version(), WN_VERSION_STRING);
+    ck_assert_str_eq(wn_version(), WN_MESON_VERSION);
+    ck_assert_int_eq(wn_version_number(), WN_VERSION_NUMBER);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d.%d.%d", WN_VERSION_MAJOR, WN_VERSION_MINOR, WN_VERSION_PATCH);
+    ck_assert_str_eq(buf, WN_MESON_VERSION);
+    ck_assert_int_eq(WN_VERSION_NUMBER,
+                     WN_VERSION_MAJOR * 10000 + WN_VERSION_MINOR * 100 + WN_VERSION_PATCH);
+}
+END_TEST
+
+START_TEST(status_strings) {
+    const int codes[] = {WN_OK, WN_ERR_INVALID, WN_ERR_NOMEM, WN_ERR_FLAGS, WN_ERR_TOO_LARGE,
+                         WN_ERR_WRITE};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        const char *s = wn_strerror(codes[i]);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_int_gt((int)strlen(s), 3);
+        for (size_t j = 0; j < i; j++)
+            ck_assert_str_ne(s, wn_strerror(codes[j]));
+    }
+    ck_assert_str_eq(wn_strerror(12345), "unknown wirenews status");
+    ck_assert_str_eq(wn_strerror(-1), "unknown wirenews status");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ arguments */
+
+START_TEST(parse_arguments) {
+    wn_doc *doc = (wn_doc *)0x1;
+    ck_assert_int_eq(wn_parse("x", 1, NULL, NULL), WN_ERR_INVALID);
+    ck_assert_int_eq(wn_parse(NULL, 5, NULL, &doc), WN_ERR_INVALID);
+    ck_assert_ptr_null(doc);
+    ck_assert_int_eq(wn_parse(NULL, 0, NULL, &doc), WN_OK);
+    ck_assert_uint_eq(wn_doc_block_count(doc), 0);
+    wn_doc_free(doc);
+
+    wn_options o;
+    wn_options_init(&o);
+    ck_assert_uint_eq(o.struct_size, sizeof o);
+    ck_assert_uint_eq(o.flags, WN_OPT_DEFAULT);
+    ck_assert_ptr_null(o.allocator);
+    o.flags = 1u << 20;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_ERR_FLAGS);
+    ck_assert_ptr_null(doc);
+    wn_options_init(&o);
+    o.struct_size = 1;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_ERR_INVALID);
+    wn_options_init(&o);
+    wn_allocator broken = {NULL, NULL, NULL, NULL};
+    o.allocator = &broken;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_ERR_INVALID);
+    wn_options_init(NULL); /* tolerated */
+}
+END_TEST
+
+START_TEST(older_smaller_options_struct) {
+    /* a caller built when the struct ended after `flags` */
+    wn_options o;
+    wn_options_init(&o);
+    o.struct_size = sizeof(size_t) + sizeof(unsigned int);
+    o.allocator = (const wn_allocator *)0xdead; /* beyond struct_size: must be ignored */
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_OK);
+    wn_doc_free(doc);
+}
+END_TEST
+
+START_TEST(null_tolerant_getters) {
+    size_t len = 99;
+    ck_assert_uint_eq(wn_doc_block_count(NULL), 0);
+    ck_assert_ptr_null(wn_doc_block(NULL, 0));
+    ck_assert_uint_eq(wn_doc_input_size(NULL), 0);
+    ck_assert_ptr_null(wn_doc_headline(NULL, &len));
+    ck_assert_uint_eq(len, 0);
+    ck_assert_ptr_null(wn_doc_dek(NULL, NULL));
+    ck_assert_ptr_null(wn_doc_byline(NULL, NULL));
+    ck_assert_ptr_null(wn_doc_published(NULL, NULL));
+    ck_assert_ptr_null(wn_doc_dateline(NULL));
+    ck_assert_int_eq(wn_block_type(NULL), 0);
+    ck_assert_ptr_null(wn_block_type_name(0));
+    ck_assert_ptr_null(wn_block_type_name(99));
+    ck_assert_uint_eq(wn_block_start(NULL), 0);
+    ck_assert_uint_eq(wn_block_end(NULL), 0);
+    len = 99;
+    ck_assert_ptr_null(wn_block_text(NULL, &len));
+    ck_assert_uint_eq(len, 0);
+    ck_assert_ptr_null(wn_block_reason(NULL, NULL));
+    ck_assert_ptr_null(wn_block_value(NULL, NULL));
+    ck_assert_int_eq(wn_block_has_dateline(NULL), 0);
+    ck_assert_ptr_null(wn_block_dateline_place(NULL, NULL));
+    ck_assert_ptr_null(wn_block_dateline_agency(NULL, NULL));
+    ck_assert_ptr_null(wn_block_author(NULL, NULL));
+    ck_assert_ptr_null(wn_block_handle(NULL, NULL));
+    ck_assert_ptr_null(wn_block_date(NULL, NULL));
+    ck_assert_ptr_null(wn_block_attribution(NULL, NULL));
+    ck_assert_uint_eq(wn_block_links_count(NULL), 0);
+    ck_assert_ptr_null(wn_block_links_at(NULL, 0, NULL));
+    ck_assert_ptr_null(wn_block_label(NULL, NULL));
+    ck_assert_ptr_null(wn_block_title(NULL, NULL));
+    ck_assert_ptr_null(wn_block_url(NULL, NULL));
+    ck_assert_ptr_null(wn_block_credit(NULL, NULL));
+    ck_assert_uint_eq(wn_block_authors_count(NULL), 0);
+    ck_assert_ptr_null(wn_block_authors_at(NULL, 0, NULL));
+    ck_assert_uint_eq(wn_block_items_count(NULL), 0);
+    ck_assert_ptr_null(wn_block_items_at(NULL, 0, NULL));
+    ck_assert_int_eq(wn_block_ordered(NULL), 0);
+    wn_doc_free(NULL);
+    wn_free(NULL);
+}
+END_TEST
+
+START_TEST(getters_check_the_type) {
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, NULL, &doc), WN_OK);
+    for (size_t i = 0; i < wn_doc_block_count(doc); i++) {
+        const wn_block *b = wn_doc_block(doc, i);
+        int t = wn_block_type(b);
+        if (t != WN_BLOCK_TWEET) {
+            ck_assert_ptr_null(wn_block_handle(b, NULL));
+            ck_assert_uint_eq(wn_block_links_count(b), 0);
+        }
+        if (t != WN_BLOCK_RELATED)
+            ck_assert_ptr_null(wn_block_title(b, NULL));
+        if (t != WN_BLOCK_NOISE)
+            ck_assert_ptr_null(wn_block_reason(b, NULL));
+        if (t != WN_BLOCK_BYLINE)
+            ck_assert_uint_eq(wn_block_authors_count(b), 0);
+    }
+    wn_doc_free(doc);
+}
+END_TEST
+
+START_TEST(render_arguments) {
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, NULL, &doc), WN_OK);
+    char *out = (char *)0x1;
+    size_t len = 7;
+    ck_assert_int_eq(wn_render_json(NULL, 0, &out, &len), WN_ERR_INVALID);
+    ck_assert_ptr_null(out);
+    ck_assert_int_eq(wn_render_json(doc, 0, NULL, &len), WN_ERR_INVALID);
+    ck_assert_int_eq(wn_render_json(doc, 1u << 9, &out, &len), WN_ERR_FLAGS);
+    ck_assert_int_eq(wn_render_json_to(doc, 0, NULL, NULL), WN_ERR_INVALID);
+    ck_assert_int_eq(wn_render_json_to(NULL, 0, NULL, NULL), WN_ERR_INVALID);
+    ck_assert_int_eq(wn_parse_to_json(article, 5, NULL, 0, NULL, NULL), WN_ERR_INVALID);
+    ck_assert_int_eq(wn_parse_to_json(article, 5, NULL, 1u << 9, &out, NULL), WN_ERR_FLAGS);
+    wn_doc_free(doc);
+}
+END_TEST
+
+static int failing_writer(void *ctx, const char *data, size_t len) {
+    (void)data;
+    (void)len;
+    int *calls = ctx;
+    return ++*calls >= 1 ? -1 : 0;
+}
+
+START_TEST(writer_error_is_reported) {
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, NULL, &doc), WN_OK);
+    int calls = 0;
+    ck_assert_int_eq(wn_render_json_to(doc, 0, failing_writer, &calls), WN_ERR_WRITE);
+    ck_assert_int_eq(calls, 1);
+    wn_doc_free(doc);
+}
+END_TEST
+
+START_TEST(parse_to_json_matches) {
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, NULL, &doc), WN_OK);
+    char *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0;
+    ck_assert_int_eq(wn_render_json(doc, WN_JSON_PRETTY, &a, &na), WN_OK);
+    ck_assert_int_eq(wn_parse_to_json(article, sizeof article - 1, NULL, WN_JSON_PRETTY, &b, &nb),
+                     WN_OK);
+    ck_assert_uint_eq(na, nb);
+    ck_assert_str_eq(a, b);
+    ck_assert_uint_eq(strlen(a), na);
+    wn_free(a);
+    wn_free(b);
+    wn_doc_free(doc);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ content */
+
+START_TEST(document_fields) {
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, NULL, &doc), WN_OK);
+    char err[256];
+    ck_assert_msg(wnt_check_doc(article, sizeof article - 1, doc, err, sizeof err), "%s", err);
+    ck_assert_str_eq(wn_doc_headline(doc, NULL), "Harbour ferry makes first crossing in a decade");
+    ck_assert_str_eq(wn_doc_byline(doc, NULL), "By Maria Keller, Weekly Ledger");
+    ck_assert_str_eq(wn_doc_published(doc, NULL), "2021-06-04");
+    const wn_block *dl = wn_doc_dateline(doc);
+    ck_assert_ptr_nonnull(dl);
+    ck_assert_str_eq(wn_block_dateline_place(dl, NULL), "MILLBROOK");
+    ck_assert_str_eq(wn_block_dateline_agency(dl, NULL), "Ledger");
+    ck_assert_uint_eq(wn_doc_input_size(doc), sizeof article - 1);
+    /* the repeated paragraph is noise; the first copy keeps its type */
+    size_t last = wn_doc_block_count(doc) - 1;
+    ck_assert_int_eq(wn_block_type(wn_doc_block(doc, last)), WN_BLOCK_NOISE);
+    ck_assert_str_eq(wn_block_reason(wn_doc_block(doc, last - 1), NULL), "duplicate");
+    wn_doc_free(doc);
+}
+END_TEST
+
+START_TEST(options_change_results) {
+    wn_options o;
+    wn_options_init(&o);
+    o.flags = WN_OPT_DECODE_ENTITIES; /* no repeat detection */
+    char *json = NULL;
+    ck_assert_int_eq(wn_parse_to_json(article, sizeof article - 1, &o, 0, &json, NULL), WN_OK);
+    ck_assert_ptr_null(strstr(json, "\"duplicate\""));
+    wn_free(json);
+    o.flags = WN_OPT_DEDUPE; /* references left as written */
+    ck_assert_int_eq(wn_parse_to_json(article, sizeof article - 1, &o, 0, &json, NULL), WN_OK);
+    ck_assert_ptr_nonnull(strstr(json, "&mdash;"));
+    wn_free(json);
+    ck_assert_int_eq(wn_parse_to_json(article, sizeof article - 1, NULL, 0, &json, NULL), WN_OK);
+    ck_assert_ptr_null(strstr(json, "&mdash;"));
+    ck_assert_ptr_nonnull(strstr(json, "\"duplicate\""));
+    wn_free(json);
+}
+END_TEST
+
+START_TEST(strings_outlive_the_input) {
+    char *copy = malloc(sizeof article);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, article, sizeof article);
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(copy, sizeof article - 1, NULL, &doc), WN_OK);
+    memset(copy, 'x', sizeof article - 1);
+    free(copy);
+    ck_assert_str_eq(wn_doc_headline(doc, NULL), "Harbour ferry makes first crossing in a decade");
+    wn_doc_free(doc);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ allocator */
+
+typedef struct counting {
+    size_t allocs, frees, live_bytes_hint;
+    long fail_at; /* fail the N-th allocation (1-based); 0 = never */
+    long calls;
+    int magic;
+} counting;
+
+static void *c_malloc(void *ctx, size_t n) {
+    counting *c = ctx;
+    ck_assert_int_eq(c->magic, 42);
+    if (c->fail_at && ++c->calls == c->fail_at)
+        return NULL;
+    void *p = malloc(n);
+    if (p)
+        c->allocs++;
+    return p;
+}
+
+static void *c_realloc(void *ctx, void *p, size_t n) {
+    counting *c = ctx;
+    ck_assert_int_eq(c->magic, 42);
+    if (c->fail_at && ++c->calls == c->fail_at)
+        return NULL;
+    void *r = realloc(p, n);
+    if (r && !p)
+        c->allocs++;
+    return r;
+}
+
+static void c_free(void *ctx, void *p) {
+    counting *c = ctx;
+    ck_assert_int_eq(c->magic, 42);
+    if (p)
+        c->frees++;
+    free(p);
+}
+
+START_TEST(allocator_hook_sees_everything) {
+    counting c = {0, 0, 0, 0, 0, 42};
+    wn_allocator al = {c_malloc, c_realloc, c_free, &c};
+    wn_options o;
+    wn_options_init(&o);
+    o.allocator = &al;
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_OK);
+    ck_assert_uint_gt(c.allocs, 0);
+    char *json = NULL;
+    ck_assert_int_eq(wn_render_json(doc, 0, &json, NULL), WN_OK);
+    wn_doc_free(doc);
+    ck_assert_uint_eq(c.allocs, c.frees + 1); /* the JSON is still ours */
+    wn_free(json);
+    ck_assert_uint_eq(c.allocs, c.frees);
+}
+END_TEST
+
+/* Fail the N-th allocation for N = 1, 2, ... until a parse succeeds: every
+ * failing parse says "out of memory" and leaves nothing behind. */
+static void alloc_failure_loop(const char *text, size_t len, int render) {
+    for (long n = 1;; n++) {
+        counting c = {0, 0, 0, n, 0, 42};
+        wn_allocator al = {c_malloc, c_realloc, c_free, &c};
+        wn_options o;
+        wn_options_init(&o);
+        o.allocator = &al;
+        char *json = NULL;
+        int st = render ? wn_parse_to_json(text, len, &o, 0, &json, NULL)
+                        : wn_parse(text, len, &o, (wn_doc **)&json);
+        if (st == WN_OK) {
+            if (render)
+                wn_free(json);
+            else
+                wn_doc_free((wn_doc *)json);
+            ck_assert_uint_eq(c.allocs, c.frees);
+            ck_assert_int_gt(n, 1);
+            return;
+        }
+        ck_assert_int_eq(st, WN_ERR_NOMEM);
+        ck_assert_ptr_null(json);
+        ck_assert_msg(c.allocs == c.frees, "failing allocation %ld: %zu allocations, %zu frees",
+                      n, c.allocs, c.frees);
+        ck_assert_int_lt(n, 100000);
+    }
+}
+
+START_TEST(allocation_failure) {
+    alloc_failure_loop(article, sizeof article - 1, 0);
+    alloc_failure_loop(article, sizeof article - 1, 1);
+    const char odd[] = "Caf\x65\xCC\x81 \xFF\xFE &amp; \xE2\x80\x8B\n\n- a\n- b\n1. c\n2. d\n";
+    alloc_failure_loop(odd, sizeof odd - 1, 1);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("api");
+    tcase_add_test(tc, version_agrees);
+    tcase_add_test(tc, status_strings);
+    tcase_add_test(tc, parse_arguments);
+    tcase_add_test(tc, older_smaller_options_struct);
+    tcase_add_test(tc, null_tolerant_getters);
+    tcase_add_test(tc, getters_check_the_type);
+    tcase_add_test(tc, render_arguments);
+    tcase_add_test(tc, writer_error_is_reported);
+    tcase_add_test(tc, parse_to_json_matches);
+    tcase_add_test(tc, document_fields);
+    tcase_add_test(tc, options_change_results);
+    tcase_add_test(tc, strings_outlive_the_input);
+    tcase_add_test(tc, allocator_hook_sees_everything);
+    tcase_add_test(tc, allocation_failure);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) {
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

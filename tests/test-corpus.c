@@ -1,0 +1,88 @@
+/*
+ * test-corpus.c - parse every article of the shared gold corpus (and the
+ * blobs that lost their line breaks) and check the invariants on each, with
+ * every option combination. The corpus is read from ../shared when it
+ * exists (WN_CORPUS_DIR); without it the test says so and is skipped.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wirenews.h>
+
+#include "wntest.h"
+
+static int parse_dir(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int count = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *text = wnt_read_file(path, &len);
+        ck_assert_msg(text != NULL, "cannot read %s", path);
+        for (unsigned f = 0; f <= WN_OPT_ALL; f++) {
+            wn_options o;
+            wn_options_init(&o);
+            o.flags = f;
+            wn_doc *doc = NULL;
+            ck_assert_int_eq(wn_parse(text, len, &o, &doc), WN_OK);
+            char err[256];
+            ck_assert_msg(wnt_check_doc(text, len, doc, err, sizeof err), "%s (flags %u): %s",
+                          e->d_name, f, err);
+            if (f == WN_OPT_DEFAULT)
+                ck_assert_msg(wn_doc_block_count(doc) > 0, "%s: no blocks", e->d_name);
+            wn_doc_free(doc);
+        }
+        free(text);
+        count++;
+    }
+    closedir(d);
+    return count;
+}
+
+static int skipped = 0;
+
+START_TEST(dev_corpus) {
+    const char *dir = getenv("WN_CORPUS_DIR");
+    int n = dir ? parse_dir(dir) : -1;
+    if (n < 0) {
+        printf("corpus: %s not found, skipping (the shared corpus is not beside this checkout)\n",
+               dir ? dir : "WN_CORPUS_DIR unset");
+        skipped = 1;
+        return;
+    }
+    printf("corpus: %d articles parsed and checked in %s\n", n, dir);
+    ck_assert_int_gt(n, 0);
+    /* the blobs next to it: articles that lost every line break */
+    char blobs[4096];
+    snprintf(blobs, sizeof blobs, "%s/../blobs", dir);
+    int b = parse_dir(blobs);
+    if (b >= 0)
+        printf("corpus: %d blobs parsed and checked\n", b);
+}
+END_TEST
+
+int main(void) {
+    Suite *s = suite_create("corpus");
+    TCase *tc = tcase_create("corpus");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, dev_corpus);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_set_fork_status(sr, CK_NOFORK);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    if (failed)
+        return EXIT_FAILURE;
+    return skipped ? 77 : EXIT_SUCCESS; /* 77: meson reports the test as skipped */
+}

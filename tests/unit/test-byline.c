@@ -1,0 +1,84 @@
+/* Unit tests of bylines and credit lines. */
+#include "unit.h"
+
+static void expect_authors(const wn_block *b, const char *const *names, size_t n) {
+    ck_assert_int_eq(wn_block_type(b), WN_BLOCK_BYLINE);
+    ck_assert_uint_eq(wn_block_authors_count(b), n);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_pstr_eq(wn_block_authors_at(b, i, NULL), names[i]);
+}
+
+START_TEST(by_line_with_organisation) {
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "By Maria Keller and Tom O'Hara, Weekly Ledger\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    const char *const names[] = {"Maria Keller", "Tom O'Hara"};
+    expect_authors(must_find(d, WN_BLOCK_BYLINE, 0), names, 2);
+    ck_assert_pstr_eq(wn_doc_byline(d, NULL), "By Maria Keller and Tom O'Hara, Weekly Ledger");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(three_authors_with_initial) {
+    wn_doc *d = parse("By Ann B. Cole, Raj Patel & Lee Wong\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    const char *const names[] = {"Ann B. Cole", "Raj Patel", "Lee Wong"};
+    expect_authors(blk(d, 0), names, 3);
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(by_in_a_sentence_is_no_byline) {
+    wn_doc *d = parse("By the time the ferry docked, a crowd of several hundred had gathered.\n"
+                      "By Tuesday the tickets had sold out.\n");
+    ck_types(d, "paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(reporting_credits) {
+    wn_doc *d = parse("The ferry will run twice a day until September.\n"
+                      "Reporting by Ines Duarte; additional reporting by Kofi Mensah and Yuki Sato; "
+                      "Editing by Paul Grant\n");
+    const char *const names[] = {"Ines Duarte", "Kofi Mensah", "Yuki Sato"};
+    expect_authors(blk(d, 1), names, 3);
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(contributed_to_this_report) {
+    wn_doc *d = parse("The ferry will run twice a day until September.\n"
+                      "Associated Press writers Lena Fox and Omar Haddad contributed to this report.\n");
+    const char *const names[] = {"Lena Fox", "Omar Haddad"};
+    expect_authors(blk(d, 1), names, 2);
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(contributing_and_sign_off) {
+    wn_doc *d = parse("The ferry will run twice a day until September.\n"
+                      "Contributing: Dana Whitfield\n");
+    const char *const names[] = {"Dana Whitfield"};
+    expect_authors(blk(d, 1), names, 1);
+    wn_doc_free(d);
+    d = parse("The ferry will run twice a day until September.\n REUTER\n");
+    ck_types(d, "paragraph byline");
+    ck_assert_uint_eq(wn_block_authors_count(blk(d, 1)), 0);
+    wn_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("byline");
+    TCase *tc = tcase_create("byline");
+    tcase_add_test(tc, by_line_with_organisation);
+    tcase_add_test(tc, three_authors_with_initial);
+    tcase_add_test(tc, by_in_a_sentence_is_no_byline);
+    tcase_add_test(tc, reporting_credits);
+    tcase_add_test(tc, contributed_to_this_report);
+    tcase_add_test(tc, contributing_and_sign_off);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)

@@ -1,0 +1,101 @@
+/* Unit tests of photo captions and credits. */
+#include "unit.h"
+
+static const wn_block *one_caption(wn_doc *d) {
+    return must_find(d, WN_BLOCK_CAPTION, 0);
+}
+
+START_TEST(photo_by) {
+    wn_doc *d = parse("Volunteers stack sandbags along the river in Millbrook on June 3, 2021. "
+                      "(Photo by Dana Lee/Getty Images)\n"
+                      "The river is expected to peak on Friday.\n");
+    const wn_block *c = one_caption(d);
+    ck_text(wn_block_text, c, "Volunteers stack sandbags along the river in Millbrook on June 3, 2021.");
+    ck_text(wn_block_credit, c, "Dana Lee/Getty Images");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(agency_in_parentheses) {
+    wn_doc *d = parse("The river is expected to peak on Friday.\n"
+                      "Firefighters carry an elderly resident to a boat in the flooded square (AFP/Getty)\n"
+                      "More rain is forecast for the weekend.\n");
+    ck_types(d, "paragraph caption paragraph");
+    ck_text(wn_block_credit, blk(d, 1), "AFP/Getty");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(acronym_is_not_a_credit) {
+    wn_doc *d = parse("The rules were written by the Environmental Protection Agency (EPA)\n"
+                      "They take effect next year.\n");
+    ck_assert_ptr_null(find(d, WN_BLOCK_CAPTION, 0));
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(credit_glued_to_text) {
+    wn_doc *d = parse("4 A rescue boat waits beside the flooded high streetCredit: PA\n");
+    const wn_block *c = one_caption(d);
+    ck_text(wn_block_text, c, "A rescue boat waits beside the flooded high street");
+    ck_text(wn_block_credit, c, "PA");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(agency_slash_name) {
+    wn_doc *d = parse("A worker checks the gauge at the dam near Millbrook, June 3, 2021. "
+                      "REUTERS/Sam Okafor\n");
+    ck_text(wn_block_credit, one_caption(d), "REUTERS/Sam Okafor");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(credit_alone) {
+    wn_doc *d = parse("The river is expected to peak on Friday.\nGetty Images\n"
+                      "More rain is forecast for the weekend.\n");
+    ck_types(d, "paragraph caption paragraph");
+    ck_text(wn_block_text, blk(d, 1), "");
+    ck_text(wn_block_credit, blk(d, 1), "Getty Images");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(image_copyright_group) {
+    wn_doc *d = parse("The river is expected to peak on Friday.\n\n"
+                      "     Image copyright\n     Alamy\n\n\n     Image caption\n\n"
+                      "       The old bridge was closed in 2019\n\n"
+                      "More rain is forecast for the weekend.\n");
+    ck_types(d, "paragraph caption paragraph");
+    ck_text(wn_block_text, blk(d, 1), "The old bridge was closed in 2019");
+    ck_text(wn_block_credit, blk(d, 1), "Alamy");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(glued_agency_after_full_stop) {
+    wn_doc *d = parse("Markets Today\nTraders watch screens on the exchange floor in Frankfurt.Reuters\n"
+                      "Stocks fell for a third day on Tuesday.\n");
+    const wn_block *c = one_caption(d);
+    ck_text(wn_block_credit, c, "Reuters");
+    ck_text(wn_block_text, c, "Traders watch screens on the exchange floor in Frankfurt.");
+    wn_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("caption");
+    TCase *tc = tcase_create("caption");
+    tcase_add_test(tc, photo_by);
+    tcase_add_test(tc, agency_in_parentheses);
+    tcase_add_test(tc, acronym_is_not_a_credit);
+    tcase_add_test(tc, credit_glued_to_text);
+    tcase_add_test(tc, agency_slash_name);
+    tcase_add_test(tc, credit_alone);
+    tcase_add_test(tc, image_copyright_group);
+    tcase_add_test(tc, glued_agency_after_full_stop);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)

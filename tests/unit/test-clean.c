@@ -1,0 +1,89 @@
+/* Unit tests of text cleaning: spaces, invisible characters, invalid UTF-8,
+ * NFC, character references. */
+#include "unit.h"
+
+static void expect_clean(const char *raw, const char *want, unsigned flags) {
+    wn_doc *d = parse_with(raw, strlen(raw), flags);
+    ck_assert_uint_eq(wn_doc_block_count(d), 1);
+    ck_text(wn_block_text, blk(d, 0), want);
+    wn_doc_free(d);
+}
+
+START_TEST(spaces_collapse) {
+    expect_clean("The mayor\xC2\xA0spoke\t\tfor  ten\xE2\x80\x89minutes.",
+                 "The mayor spoke for ten minutes.", WN_OPT_DEFAULT);
+    expect_clean("A\xE2\x80\x83\xE2\x80\x83wide gap and a narrow\xE2\x80\xAFone, here.",
+                 "A wide gap and a narrow one, here.", WN_OPT_DEFAULT);
+}
+END_TEST
+
+START_TEST(invisible_characters) {
+    /* U+200B and U+FEFF go, U+200D stays (emoji sequences need it) */
+    expect_clean("Zero\xE2\x80\x8Bwidth and\xEF\xBB\xBF marks go away here.",
+                 "Zerowidth and marks go away here.", WN_OPT_DEFAULT);
+    expect_clean("The family \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 emoji stays whole.",
+                 "The family \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 emoji stays whole.",
+                 WN_OPT_DEFAULT);
+}
+END_TEST
+
+START_TEST(invalid_utf8_becomes_replacement) {
+    expect_clean("Bad \xFF byte and \xE2\x80 cut sequence end.",
+                 "Bad \xEF\xBF\xBD byte and \xEF\xBF\xBD cut sequence end.", WN_OPT_DEFAULT);
+    /* an encoded surrogate is invalid: one U+FFFD per byte it cannot start */
+    expect_clean("Surrogate \xED\xA0\x80 here.", "Surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD here.",
+                 WN_OPT_DEFAULT);
+}
+END_TEST
+
+START_TEST(nfc) {
+    /* e + combining acute -> é ; Angstrom sign -> Å */
+    expect_clean("Caf\x65\xCC\x81 owners met in the square.", "Caf\xC3\xA9 owners met in the square.",
+                 WN_OPT_DEFAULT);
+    expect_clean("A length of one \xE2\x84\xAB was measured.", "A length of one \xC3\x85 was measured.",
+                 WN_OPT_DEFAULT);
+}
+END_TEST
+
+START_TEST(character_references) {
+    expect_clean("Prices rose &mdash; again &#8212; by 5&#x25; at AT&T&#8217;s stores &amp; more.",
+                 "Prices rose \xE2\x80\x94 again \xE2\x80\x94 by 5% at AT&T\xE2\x80\x99s stores & more.",
+                 WN_OPT_DEFAULT);
+    expect_clean("Legacy &copy 2020 and &nbsp;spaced &lt;tags&gt; here.",
+                 "Legacy \xC2\xA9 2020 and spaced <tags> here.", WN_OPT_DEFAULT);
+    expect_clean("Unknown &bogus; and &#0; stay safe.", "Unknown &bogus; and \xEF\xBF\xBD stay safe.",
+                 WN_OPT_DEFAULT);
+    expect_clean("Kept &mdash; as written.", "Kept &mdash; as written.", WN_OPT_DEDUPE);
+}
+END_TEST
+
+START_TEST(controls_are_spaces) {
+    const char text[] = "Tabs\tand\x01 controls\x7F and a NUL\0byte here.";
+    wn_doc *d = parse_with(text, sizeof text - 1, WN_OPT_DEFAULT);
+    ck_text(wn_block_text, blk(d, 0), "Tabs and controls and a NUL byte here.");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(quotes_and_dashes_kept) {
+    expect_clean("\xE2\x80\x9CWe\xE2\x80\x99re ready,\xE2\x80\x9D she said \xE2\x80\x93 twice.",
+                 "\xE2\x80\x9CWe\xE2\x80\x99re ready,\xE2\x80\x9D she said \xE2\x80\x93 twice.",
+                 WN_OPT_DEFAULT);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("clean");
+    TCase *tc = tcase_create("clean");
+    tcase_add_test(tc, spaces_collapse);
+    tcase_add_test(tc, invisible_characters);
+    tcase_add_test(tc, invalid_utf8_becomes_replacement);
+    tcase_add_test(tc, nfc);
+    tcase_add_test(tc, character_references);
+    tcase_add_test(tc, controls_are_spaces);
+    tcase_add_test(tc, quotes_and_dashes_kept);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)

@@ -1,0 +1,77 @@
+/* Unit tests of noise lines: separators, counters, share prompts, boilerplate. */
+#include "unit.h"
+
+static void expect_noise(const char *line, const char *reason) {
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "The council approved the plan on a narrow vote late on Monday night.\n"
+             "%s\n"
+             "Opponents said they would appeal the decision in the regional court.\n",
+             line);
+    wn_doc *d = parse(buf);
+    ck_assert_msg(wn_doc_block_count(d) == 3, "%s: %zu blocks", line, wn_doc_block_count(d));
+    ck_assert_msg(wn_block_type(blk(d, 1)) == WN_BLOCK_NOISE, "%s: got %s", line,
+                  type_name_at(d, 1));
+    ck_text(wn_block_reason, blk(d, 1), reason);
+    wn_doc_free(d);
+}
+
+START_TEST(separators) {
+    expect_noise("___", "separator");
+    expect_noise("* * *", "separator");
+    expect_noise("-", "separator");
+    expect_noise("\xE2\x80\xA2", "separator");
+}
+END_TEST
+
+START_TEST(counters) {
+    expect_noise("0", "counter");
+    expect_noise("1,284 Comments", "counter");
+    expect_noise("12k SHARES SHARE THIS ARTICLE", "counter");
+    expect_noise("350 Retweets", "counter");
+}
+END_TEST
+
+START_TEST(share_prompts) {
+    expect_noise("Share this article", "share");
+    expect_noise("Follow the Weekly Ledger on Twitter and Instagram", "share");
+    expect_noise("Subscribe to our podcast for the week's best interviews!", "share");
+    expect_noise("Email Facebook Twitter Print", "share");
+}
+END_TEST
+
+START_TEST(boilerplate) {
+    expect_noise("Advertisement", "boilerplate");
+    expect_noise("ADVERTISEMENT", "boilerplate");
+    expect_noise("Story continues below", "boilerplate");
+    expect_noise("Continue reading below", "boilerplate");
+    expect_noise("https://www.example-news.org/2021/05/harbour-vote.html", "boilerplate");
+    expect_noise("desk.editor@example-news.org", "boilerplate");
+    expect_noise("We may earn a commission through affiliate links on this page.", "boilerplate");
+    expect_noise("Sign up for our morning newsletter to get stories like this in your inbox.",
+                 "share");
+}
+END_TEST
+
+START_TEST(story_text_is_not_noise) {
+    wn_doc *d = parse("The council approved the plan on a narrow vote.\n"
+                      "Follow the money, the auditor told members, and you will find the answer.\n"
+                      "Share prices of the builder rose by 4 percent after the vote.\n");
+    ck_types(d, "paragraph paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("noise");
+    TCase *tc = tcase_create("noise");
+    tcase_add_test(tc, separators);
+    tcase_add_test(tc, counters);
+    tcase_add_test(tc, share_prompts);
+    tcase_add_test(tc, boilerplate);
+    tcase_add_test(tc, story_text_is_not_noise);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)

@@ -1,0 +1,117 @@
+/* Unit tests of links to other stories. */
+#include "unit.h"
+
+static const char *const lede = "The county opened its new bridge over the Weir river on Tuesday.\n";
+static const char *const body = "Traffic engineers expect about 3,000 vehicles a day to use it.\n";
+
+static wn_doc *between(const char *lines) {
+    char buf[2048];
+    snprintf(buf, sizeof buf, "%s%s%s", lede, lines, body);
+    return parse(buf);
+}
+
+START_TEST(labelled) {
+    const char *const cases[][3] = {
+        {"RELATED: County approves bridge budget after long debate\n", "RELATED",
+         "County approves bridge budget after long debate"},
+        {"Read more: Why the old bridge had to close\n", "Read more", "Why the old bridge had to close"},
+        {"[Read more: Farmers count the cost of detours]\n", "Read more",
+         "Farmers count the cost of detours"},
+        {"SEE ALSO: A short history of the Weir crossings\n", "SEE ALSO",
+         "A short history of the Weir crossings"},
+        {"(Graphic: Bridge traffic since 2010 - here)\n", "Graphic", "Bridge traffic since 2010 - here"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_doc *d = between(cases[i][0]);
+        ck_types(d, "paragraph related paragraph");
+        ck_text(wn_block_label, blk(d, 1), cases[i][1]);
+        ck_text(wn_block_title, blk(d, 1), cases[i][2]);
+        ck_assert_ptr_null(wn_block_text(blk(d, 1), NULL));
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
+START_TEST(url_line_belongs_to_link) {
+    wn_doc *d = between("RELATED: County approves bridge budget\n\n"
+                        "https://www.example-news.org/local/bridge-budget-2021.html\n");
+    ck_types(d, "paragraph related paragraph");
+    ck_text(wn_block_url, blk(d, 1), "https://www.example-news.org/local/bridge-budget-2021.html");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(group_header_and_links) {
+    wn_doc *d = between("MORE FROM THE LEDGER\n"
+                        "Farmers count the cost of detours\n"
+                        "Inside the workshop that built the new span\n"
+                        "Five bridges that changed the county\n");
+    ck_types(d, "paragraph noise related related related paragraph");
+    ck_text(wn_block_reason, blk(d, 1), "boilerplate");
+    ck_assert_ptr_null(wn_block_label(blk(d, 2), NULL));
+    ck_text(wn_block_title, blk(d, 3), "Inside the workshop that built the new span");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(header_with_colon_alone) {
+    wn_doc *d = between("Read more:\n");
+    ck_types(d, "paragraph noise paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(link_card_with_slug) {
+    wn_doc *d = between("Bridge Builders Race The Winter Frost\n"
+                        "LOCAL NEWS\n"
+                        "Bridge Builders Race The Winter Frost\n");
+    ck_types(d, "paragraph related noise noise paragraph");
+    ck_text(wn_block_reason, blk(d, 3), "duplicate");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(kicker_headline_between_paragraphs) {
+    wn_doc *d = between("Long delays: Commuters spent a combined million hours on detours last year\n");
+    ck_types(d, "paragraph related paragraph");
+    ck_text(wn_block_title, blk(d, 1),
+            "Long delays: Commuters spent a combined million hours on detours last year");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(bulleted_titles_after_the_story) {
+    wn_doc *d = parse("The county opened its new bridge over the Weir river on Tuesday.\n"
+                      "Traffic engineers expect about 3,000 vehicles a day to use it.\n"
+                      "- Five Bridges That Changed The County\n"
+                      "- Photos: Building The New Weir Crossing\n"
+                      "Follow the Ledger on Facebook.\n");
+    ck_types(d, "paragraph paragraph related related noise");
+    ck_text(wn_block_title, blk(d, 2), "Five Bridges That Changed The County");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(run_in_label_is_paragraph) {
+    wn_doc *d = between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
+    ck_types(d, "paragraph paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("related");
+    TCase *tc = tcase_create("related");
+    tcase_add_test(tc, labelled);
+    tcase_add_test(tc, url_line_belongs_to_link);
+    tcase_add_test(tc, group_header_and_links);
+    tcase_add_test(tc, header_with_colon_alone);
+    tcase_add_test(tc, link_card_with_slug);
+    tcase_add_test(tc, kicker_headline_between_paragraphs);
+    tcase_add_test(tc, bulleted_titles_after_the_story);
+    tcase_add_test(tc, run_in_label_is_paragraph);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)

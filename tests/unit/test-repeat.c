@@ -1,0 +1,70 @@
+/* Unit tests of repeat detection. */
+#include "unit.h"
+
+static const char *const text =
+    "Harbour ferry makes first crossing in a decade\n"
+    "\n"
+    "Harbour ferry makes first crossing in a decade\n"
+    "The first ferry in ten years crossed the bay on Tuesday morning.\n"
+    "Tickets for the summer sold out within two days, the operator said.\n"
+    "Tickets for the summer sold out within two days, the operator said.\n"
+    "The first ferry in ten years crossed the bay on...\n";
+
+START_TEST(later_copies_are_noise) {
+    wn_doc *d = parse(text);
+    ck_types(d, "headline noise paragraph paragraph noise noise");
+    ck_text(wn_block_reason, blk(d, 1), "duplicate");
+    ck_text(wn_block_reason, blk(d, 4), "duplicate");
+    /* a truncated copy ending in "..." is a repeat too */
+    ck_text(wn_block_reason, blk(d, 5), "duplicate");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(option_off_keeps_copies) {
+    wn_doc *d = parse_with(text, strlen(text), WN_OPT_DECODE_ENTITIES);
+    ck_assert_ptr_null(find(d, WN_BLOCK_NOISE, 0));
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(same_attribution_different_posts) {
+    wn_doc *d = parse("First post of the evening about the ferry.\n"
+                      "\xE2\x80\x94 Sam Reed (@samreed) April 2, 2019\n"
+                      "Second post of the evening about the ferry.\n"
+                      "\xE2\x80\x94 Sam Reed (@samreed) April 2, 2019\n");
+    ck_types(d, "tweet tweet");
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(many_copies_stay_linear) {
+    /* 50,000 copies of one line: each later copy is found through the hash table */
+    const char *line = "The same line again, as a broken page repeats it.\n";
+    size_t n = 50000, m = strlen(line);
+    char *big = malloc(n * m + 1);
+    ck_assert_ptr_nonnull(big);
+    for (size_t i = 0; i < n; i++)
+        memcpy(big + i * m, line, m);
+    big[n * m] = '\0';
+    wn_doc *d = parse_with(big, n * m, WN_OPT_DEFAULT);
+    ck_assert_uint_eq(wn_doc_block_count(d), n);
+    ck_assert_int_eq(wn_block_type(blk(d, 0)), WN_BLOCK_PARAGRAPH);
+    ck_assert_int_eq(wn_block_type(blk(d, n - 1)), WN_BLOCK_NOISE);
+    wn_doc_free(d);
+    free(big);
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("repeat");
+    TCase *tc = tcase_create("repeat");
+    tcase_add_test(tc, later_copies_are_noise);
+    tcase_add_test(tc, option_off_keeps_copies);
+    tcase_add_test(tc, same_attribution_different_posts);
+    tcase_add_test(tc, many_copies_stay_linear);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)
