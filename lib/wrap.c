@@ -55,7 +55,7 @@ static int fits_break(const wn_parser *p, size_t i, uint32_t width) {
 static void mid_sentence_joins(wn_parser *p) {
     for (size_t i = 1; i < p->nlines; i++) {
         const wn_line *a = &p->lines[i - 1], *b = &p->lines[i];
-        if (b->blanks || b->indent > a->indent || a->width < 30)
+        if (b->blanks || b->indent > a->indent || a->width < 55)
             continue;
         unsigned char last = (unsigned char)p->in[a->end - 1];
         unsigned char first = (unsigned char)p->in[b->start];

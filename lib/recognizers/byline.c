@@ -50,6 +50,28 @@ typedef struct names {
     size_t n;
 } names;
 
+/* "CNN's Jane Doe", "Fox News' John Roe": drop the outlet before the name. */
+static void strip_possessive(const char **s, size_t *n) {
+    size_t pos = 0;
+    wn_word w;
+    int words = 0;
+    while (words < 5 && wn_next_word(*s, *n, &pos, &w)) {
+        words++;
+        size_t k = w.n;
+        int poss = (k > 2 && (w.p[k - 1] == 's' || w.p[k - 1] == 'S') &&
+                    (w.p[k - 2] == '\'')) ||
+                   (k > 4 && (w.p[k - 1] == 's') && (unsigned char)w.p[k - 2] == 0x99 &&
+                    (unsigned char)w.p[k - 3] == 0x80 && (unsigned char)w.p[k - 4] == 0xE2) ||
+                   (k > 1 && w.p[k - 1] == '\'' && (w.p[k - 2] == 's' || w.p[k - 2] == 'S'));
+        if (poss) {
+            *n -= pos;
+            *s += pos;
+            wn_trim(s, n);
+            return;
+        }
+    }
+}
+
 static void add_name(names *out, const char *s, size_t n) {
     wn_trim(&s, &n);
     while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ')' || s[n - 1] == ';'))
@@ -59,15 +81,20 @@ static void add_name(names *out, const char *s, size_t n) {
         n--;
     }
     wn_trim(&s, &n);
+    strip_possessive(&s, &n);
+    /* "JANE DOE FOR MAILONLINE": the affiliation is not part of the name */
+    size_t f = wn_ci_find(s, n, " for ");
+    if (f != SIZE_MAX)
+        n = f;
     if (!n || out->n >= WN_MAX_AUTHORS || !is_name_segment(s, n))
         return;
-    /* keep a trailing abbreviation's period ("Jr.", "II") as written */
     if (n < 2)
         return;
     out->v[out->n++] = wn_sv_make(s, n);
 }
 
-/* Split "A, B and C" / "A & B" into names; stops at an organisation. */
+/* Split "A, B and C" / "A & B" into names; organisations and roles between
+ * them ("Jane Doe, Los Angeles Times") are left out. */
 static void split_names(names *out, const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
@@ -87,14 +114,7 @@ static void split_names(names *out, const char *s, size_t n) {
         }
         if (cut == SIZE_MAX)
             cut = n;
-        const char *seg = s + i;
-        size_t sn = cut - i;
-        wn_trim(&seg, &sn);
-        /* "Name, Organisation": stop at the first segment that is no name */
-        size_t before = out->n;
-        add_name(out, seg, sn);
-        if (out->n == before && before > 0)
-            break;
+        add_name(out, s + i, cut - i);
         i = cut + skip;
     }
 }
@@ -224,6 +244,46 @@ static int credit_line(wn_parser *p, size_t i) {
     return 0;
 }
 
+/* Role words that follow a name on a credit line without "By". */
+static const char *const roles[] = {
+    "correspondent", "editor", "reporter", "writer", "columnist", "contributor", "journalist",
+    "producer", "chief", "staff", "bureau", "critic", "analyst", NULL};
+
+/* "Maria Keller Transport correspondent", "Jane Doe, Senior Writer",
+ * "Jane Doe | Reuters": a name (two capitalised words, three with an
+ * initial) followed by a role or an outlet, near the top of the article. */
+static int role_line(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    if (u->nwords < 3 || u->nwords > 8 || u->endc != WN_END_WORD || !(u->feat & WN_UF_UPPER0))
+        return 0;
+    size_t pos = 0, taken = 0, name_end = 0;
+    wn_word w;
+    int role = 0;
+    while (wn_next_word(u->text, u->len, &pos, &w)) {
+        wn_word c = wn_word_core(w);
+        if (taken < 2 || (taken == 2 && name_end && c.n && wn_word_capitalized(c, 0) &&
+                          u->text[name_end - 1] == '.')) {
+            if (!wn_word_capitalized(c, 0) || wn_ci_in(c.p, c.n, roles))
+                return 0;
+            taken++;
+            name_end = (size_t)(c.p - u->text) + c.n;
+            if (w.p[w.n - 1] == ',')
+                taken = taken < 2 ? 0 : taken;
+            continue;
+        }
+        if (wn_ci_in(c.p, c.n, roles) || (w.n == 1 && w.p[0] == '|'))
+            role = 1;
+    }
+    if (!role || taken < 2)
+        return 0;
+    names nm = {0};
+    add_name(&nm, u->text, name_end);
+    if (!nm.n)
+        return 0;
+    store(p, i, &nm);
+    return 1;
+}
+
 /* "REUTER" alone on the last line. */
 static int sign_off(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
@@ -238,11 +298,16 @@ static int sign_off(wn_parser *p, size_t i) {
     return 1;
 }
 
+#define WN_BYLINE_TOP 8 /* credit lines without "By" only near the top */
+
 void wn_rec_byline(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i++) {
+    size_t heads = 0;
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i), heads++) {
         if (!wn_free_unit(&p->units[i]))
             continue;
-        if (!by_line(p, i) && !credit_line(p, i))
-            sign_off(p, i);
+        if (by_line(p, i) || credit_line(p, i) || sign_off(p, i))
+            continue;
+        if (heads < WN_BYLINE_TOP)
+            role_line(p, i);
     }
 }

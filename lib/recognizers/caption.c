@@ -134,15 +134,16 @@ static int lead_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
-    static const char *const cues[] = {"Credit:", "Photograph:", "Photo:", "Picture:",
-                                       "Image:", "Photos:", NULL};
+    static const char *const cues[] = {"Credit:", "Credit...", "Credit\xE2\x80\xA6",
+                                       "Photograph:", "Photo:", "Picture:", "Image:",
+                                       "Photos:", NULL};
     for (const char *const *c = cues; *c; c++) {
         size_t at = SIZE_MAX, from = 0, k;
         while ((k = wn_ci_find(s + from, n - from, *c)) != SIZE_MAX) {
             at = from + k;
             from = at + 1;
         }
-        if (at == SIZE_MAX || (at == 0 && strcmp(*c, "Credit:") != 0))
+        if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(*c, strlen(*c), "Credit") == 0))
             continue;
         const char *cr = s + at + strlen(*c);
         size_t cn = n - at - strlen(*c);

@@ -40,7 +40,10 @@ static int dek_like(const wn_unit *u) {
         return 0;
     if (u->nwords < 6 || u->nwords > WN_DEK_MAX_WORDS)
         return 0;
-    if (u->endc != WN_END_PERIOD && u->endc != WN_END_QUESTION && u->endc != WN_END_EXCLAIM)
+    /* a standfirst may go without its full stop, but then it must read as a
+     * sentence (not a second title) */
+    if (u->endc != WN_END_PERIOD && u->endc != WN_END_QUESTION && u->endc != WN_END_EXCLAIM &&
+        !(u->endc == WN_END_WORD && u->nwords >= 8 && !(u->feat & WN_UF_TITLE)))
         return 0;
     return !names_a_weekday(u);
 }

@@ -41,13 +41,15 @@ static const char *const boilerplate_phrases[] = {
     "cookie policy", "privacy policy", "terms of service", "this newsletter",
     "our newsletter", "the newsletter", "add your name", "sign the petition",
     "follow us on", "follow him on", "follow her on", "follow them on", "follow me on",
-    "like us on facebook", "copyright ©", "© copyright", NULL};
+    "like us on facebook", "copyright ©", "© copyright", "external links",
+    "will open in a new window", "appears in print on", "order reprints", NULL};
 
 static const char *const share_leads[] = {
     "share this", "share on", "share:", "share via", "share the", "subscribe to",
     "subscribe for", "sign up for", "sign up to", "like us on", "tweet this", "email this",
     "click to share", "click to email", "join us on", "join our", "download our",
-    "download the", "get our", "get the latest", "follow us", NULL};
+    "download the", "get our", "get the latest", "follow us", "share or comment",
+    "copy this link", "copy link", "click here", "tap here", NULL};
 
 static const char *const networks[] = {
     "facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "tiktok",
@@ -59,10 +61,13 @@ static const char *const counter_words[] = {
     "shares", "share", "comments", "comment", "retweets", "retweet", "likes", "like",
     "views", "view", "reactions", "votes", "points", "reads", "plays", "followers",
     "this", "story", "article", "post", "tweet", "facebook", "twitter", "email", "pin",
-    "print", "reddit", "linkedin", "whatsapp", "save", "replies", "reply", "quotes", NULL};
+    "print", "reddit", "linkedin", "whatsapp", "save", "replies", "reply", "quotes",
+    "min", "mins", "minute", "minutes", "read", NULL};
 
 static int is_number_word(wn_word w) {
     size_t i = 0, digits = 0;
+    if (w.n && w.p[0] == '+') /* "+5" photos in a gallery */
+        i++;
     while (i < w.n && (wn_is_digit((unsigned char)w.p[i]) || w.p[i] == ',' || w.p[i] == '.')) {
         digits += wn_is_digit((unsigned char)w.p[i]);
         i++;
@@ -106,7 +111,7 @@ static int share_buttons(const wn_unit *u) {
         else
             run = 0;
     }
-    return (run >= 3) || (run == total && run >= 2);
+    return (run >= 3) || (run == total && (run >= 2 || u->nwords == 1));
 }
 
 /* "Follow Datoc on Twitter", "Follow Newsbeat on Instagram, Facebook ..." */
