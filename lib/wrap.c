@@ -16,6 +16,7 @@
 #include "internal.h"
 
 #define WN_WRAP_MAX_WIDTH 200
+#define WN_WRAP_MIN_WIDTH 40 /* prose is not wrapped narrower; tables of figures are */
 #define WN_HIST 256
 
 static uint32_t line_cols(const wn_line *l) {
@@ -98,7 +99,7 @@ void wn_wrap_detect(wn_parser *p) {
             break;
         }
     }
-    if (width > WN_WRAP_MAX_WIDTH || width < 20) {
+    if (width > WN_WRAP_MAX_WIDTH || width < WN_WRAP_MIN_WIDTH) {
         mid_sentence_joins(p);
         return;
     }

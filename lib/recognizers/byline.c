@@ -82,8 +82,12 @@ static void add_name(names *out, const char *s, size_t n) {
     }
     wn_trim(&s, &n);
     strip_possessive(&s, &n);
-    /* "JANE DOE FOR MAILONLINE": the affiliation is not part of the name */
+    /* "JANE DOE FOR MAILONLINE", "Kim Lee in Boston": affiliation and place
+     * are not part of the name */
     size_t f = wn_ci_find(s, n, " for ");
+    if (f != SIZE_MAX)
+        n = f;
+    f = wn_find(s, n, " in ");
     if (f != SIZE_MAX)
         n = f;
     if (!n || out->n >= WN_MAX_AUTHORS || !is_name_segment(s, n))

@@ -139,7 +139,14 @@ static void trailing_title_runs(wn_parser *p) {
             j = next;
             count++;
         }
-        if (count >= 2 && !body_after(p, j) && i > 0)
+        /* the run must read as links: after junk (a prompt, a separator) or
+         * every line in Title Case */
+        size_t before = wn_prev_head(p, i);
+        int after_junk = before != SIZE_MAX && p->units[before].kind == WN_BLOCK_NOISE;
+        int titles = 1;
+        for (size_t k = i; k <= j && titles; k = wn_next_head(p, k))
+            titles = (p->units[k].feat & WN_UF_TITLE) != 0;
+        if (count >= 2 && !body_after(p, j) && i > 0 && (after_junk || titles))
             for (size_t k = i; k <= j; k = wn_next_head(p, k))
                 wn_related_bare(p, k);
         i = wn_next_head(p, j);
