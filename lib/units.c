@@ -190,8 +190,9 @@ static void measure(wn_unit *u) {
         }
     }
 
+    /* links matter on short lines (titles, link lines) and on one-word lines */
     size_t a, b, pos = 0;
-    if (wn_next_link(s, n, &pos, &a, &b)) {
+    if ((n <= WN_FEATURE_SPAN || !memchr(s, ' ', n)) && wn_next_link(s, n, &pos, &a, &b)) {
         f |= WN_UF_URL;
         if (a == 0 && b == n)
             f |= WN_UF_URLONLY;
@@ -199,7 +200,7 @@ static void measure(wn_unit *u) {
     wn_sv place, agency;
     if (wn_dateline_parse(s, n, &place, &agency))
         f |= WN_UF_DATELINE;
-    if (sentence_break(s, n))
+    if (n <= WN_FEATURE_SPAN && sentence_break(s, n))
         f |= WN_UF_SENTENCES;
     u->feat = f;
     u->hash = wn_hash(u->text, u->len, 0);

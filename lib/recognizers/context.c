@@ -118,17 +118,15 @@ static void headline_links(wn_parser *p) {
     }
 }
 
-/* Is there an undecided or paragraph unit after i? */
-static int body_after(const wn_parser *p, size_t i) {
-    for (size_t k = wn_next_head(p, i); k < p->nunits; k = wn_next_head(p, k)) {
+static void trailing_title_runs(wn_parser *p) {
+    /* story text (undecided, paragraph or list) ends at the last such head;
+     * found once, so that the pass stays linear */
+    size_t last_body = SIZE_MAX;
+    for (size_t k = 0; k < p->nunits; k = wn_next_head(p, k)) {
         int kind = p->units[k].kind;
         if (kind == 0 || kind == WN_BLOCK_PARAGRAPH || kind == WN_BLOCK_LIST)
-            return 1;
+            last_body = k;
     }
-    return 0;
-}
-
-static void trailing_title_runs(wn_parser *p) {
     for (size_t i = 0; i < p->nunits;) {
         if (!link_title(&p->units[i])) {
             i = wn_next_head(p, i);
@@ -146,7 +144,8 @@ static void trailing_title_runs(wn_parser *p) {
         int titles = 1;
         for (size_t k = i; k <= j && titles; k = wn_next_head(p, k))
             titles = (p->units[k].feat & WN_UF_TITLE) != 0;
-        if (count >= 2 && !body_after(p, j) && i > 0 && (after_junk || titles))
+        int body_after = last_body != SIZE_MAX && last_body > j;
+        if (count >= 2 && !body_after && i > 0 && (after_junk || titles))
             for (size_t k = i; k <= j; k = wn_next_head(p, k))
                 wn_related_bare(p, k);
         i = wn_next_head(p, j);

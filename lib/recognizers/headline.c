@@ -9,7 +9,7 @@
  */
 #include "recognizers.h"
 
-#define WN_HEADLINE_MAX_WORDS 30
+#define WN_HEADLINE_MAX_WORDS 24
 #define WN_HEADLINE_MAX_BYTES 250
 #define WN_DEK_MAX_WORDS 60
 #define WN_FRONT_MATTER 8 /* units before the dateline that count as the top */

@@ -38,19 +38,17 @@ static void make_list(wn_parser *p, size_t first, size_t last, int ordered) {
     b->ordered = (uint8_t)ordered;
 }
 
-/* Is there story text (an undecided unit) after unit i? */
-static int body_follows(const wn_parser *p, size_t i) {
-    for (size_t k = i + 1; k < p->nunits; k++) {
+/* Last unit that may be story text (undecided or paragraph), or SIZE_MAX. */
+static size_t last_story_unit(const wn_parser *p) {
+    for (size_t k = p->nunits; k-- > 0;) {
         const wn_unit *u = &p->units[k];
-        if (u->join)
-            continue;
-        if (u->kind == 0 || u->kind == WN_BLOCK_PARAGRAPH)
-            return 1;
+        if (!u->join && (u->kind == 0 || u->kind == WN_BLOCK_PARAGRAPH) && !u->bullet)
+            return k;
     }
-    return 0;
+    return SIZE_MAX;
 }
 
-static size_t bullet_run(wn_parser *p, size_t i) {
+static size_t bullet_run(wn_parser *p, size_t i, size_t last_story) {
     const wn_unit *u = &p->units[i];
     size_t j = i;
     while (j + 1 < p->nunits && wn_free_unit(&p->units[j + 1]) && p->units[j + 1].bullet &&
@@ -63,7 +61,8 @@ static size_t bullet_run(wn_parser *p, size_t i) {
         const wn_unit *t = &p->units[k];
         titles = (t->feat & WN_UF_TITLE) && t->endc != WN_END_PERIOD && t->nwords <= 25;
     }
-    if (titles && !u->ordered && !body_follows(p, j)) {
+    int body_follows = last_story != SIZE_MAX && last_story > j;
+    if (titles && !u->ordered && !body_follows) {
         for (size_t k = i; k <= j; k++)
             wn_related_bare(p, k);
     } else {
@@ -111,9 +110,10 @@ void wn_rec_list(wn_parser *p) {
         if (wn_free_unit(&p->units[i]) && highlights(p, i))
             break;
     }
+    size_t last_story = last_story_unit(p);
     for (size_t i = 0; i < p->nunits;) {
         if (wn_free_unit(&p->units[i]) && p->units[i].bullet)
-            i = bullet_run(p, i);
+            i = bullet_run(p, i, last_story);
         else
             i++;
     }
