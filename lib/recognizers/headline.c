@@ -84,7 +84,8 @@ static int split_glued_caption(wn_parser *p, size_t i) {
     }
     while (pos < cn && c[pos] == ' ')
         pos++;
-    if (taken < 2 || pos >= cn || wn_count_words(c + pos, cn - pos) < 3)
+    size_t words = pos < cn ? wn_count_words(c + pos, cn - pos) : 0;
+    if (taken < 2 || words < 3 || words > WN_HEADLINE_MAX_WORDS)
         return 0;
     set_text(p, i, WN_BLOCK_HEADLINE, c + pos, cn - pos);
     return 1;
@@ -147,10 +148,11 @@ void wn_rec_headline(wn_parser *p) {
         u = &p->units[c];
     }
     size_t h = SIZE_MAX;
-    if (headline_like(u)) {
+    if (u->endc != WN_END_PERIOD && split_glued_caption(p, c)) {
         h = c;
-        if (!split_glued_caption(p, h))
-            set_text(p, h, WN_BLOCK_HEADLINE, u->text, u->len);
+    } else if (headline_like(u)) {
+        h = c;
+        set_text(p, h, WN_BLOCK_HEADLINE, u->text, u->len);
     } else if (u->endc == WN_END_PERIOD) {
         /* a teaser above the title: the title is repeated right after it */
         size_t c2 = next_content(p, c);
