@@ -280,15 +280,33 @@ size_t wn_entity_decode(const char *s, size_t n, uint32_t cp[2], int *ncp);
 /* ------------------------------------------------------------------ lex.c */
 
 /* Decode the code point at s[*i] of valid UTF-8 and advance *i. */
-uint32_t wn_u8_next(const char *s, size_t n, size_t *i);
+uint32_t wn_u8_next_slow(const char *s, size_t n, size_t *i);
+static inline uint32_t wn_u8_next(const char *s, size_t n, size_t *i) {
+    unsigned char c = (unsigned char)s[*i];
+    if (WN_LIKELY(c < 0x80)) {
+        (*i)++;
+        return c;
+    }
+    return wn_u8_next_slow(s, n, i);
+}
 /* Decode the code point that ends just before s[*i] and move *i to its start. */
 uint32_t wn_u8_prev(const char *s, size_t *i);
 /* Encode cp as UTF-8 into out (4 bytes room); returns the byte count. */
 size_t wn_u8_encode(uint32_t cp, char *out);
 
-int wn_is_upper(uint32_t cp);
-int wn_is_lower(uint32_t cp);
-int wn_is_alpha(uint32_t cp);
+int wn_is_upper_slow(uint32_t cp);
+int wn_is_lower_slow(uint32_t cp);
+int wn_is_alpha_slow(uint32_t cp);
+/* Character classes: ASCII inline, the rest through utf8proc. */
+static inline int wn_is_upper(uint32_t cp) {
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : wn_is_upper_slow(cp);
+}
+static inline int wn_is_lower(uint32_t cp) {
+    return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : wn_is_lower_slow(cp);
+}
+static inline int wn_is_alpha(uint32_t cp) {
+    return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') : wn_is_alpha_slow(cp);
+}
 static inline int wn_is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
 static inline int wn_is_alnum(uint32_t cp) { return wn_is_digit(cp) || wn_is_alpha(cp); }
 /* - – — ― and the minus sign */
@@ -308,6 +326,12 @@ int wn_ci_in(const char *s, size_t n, const char *const *list);
 size_t wn_find(const char *s, size_t n, const char *lit);
 /* ASCII case-insensitive search. */
 size_t wn_ci_find(const char *s, size_t n, const char *lit);
+/* The same, only in the last `window` bytes (cues that end a line);
+ * returns the offset in s or SIZE_MAX. */
+size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
+/* Does one of the lower-case phrases start at a word start of s
+ * (ASCII case-insensitive)? One pass over the words. */
+int wn_has_phrase(const char *s, size_t n, const char *const *phrases);
 
 /* Words are separated by single spaces in cleaned text. */
 typedef struct wn_word {

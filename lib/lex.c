@@ -7,14 +7,10 @@
 
 #include "internal.h"
 
-uint32_t wn_u8_next(const char *s, size_t n, size_t *i) {
+uint32_t wn_u8_next_slow(const char *s, size_t n, size_t *i) {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = *i;
     uint32_t c = u[k];
-    if (c < 0x80) {
-        *i = k + 1;
-        return c;
-    }
     int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (len == 1 || k + (size_t)len > n) { /* cannot happen in cleaned text */
         *i = k + 1;
@@ -65,22 +61,16 @@ size_t wn_u8_encode(uint32_t cp, char *out) {
     return 4;
 }
 
-int wn_is_upper(uint32_t cp) {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
+int wn_is_upper_slow(uint32_t cp) {
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int wn_is_lower(uint32_t cp) {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
+int wn_is_lower_slow(uint32_t cp) {
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int wn_is_alpha(uint32_t cp) {
-    if (cp < 0x80)
-        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+int wn_is_alpha_slow(uint32_t cp) {
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -142,12 +132,47 @@ size_t wn_find(const char *s, size_t n, const char *lit) {
 
 size_t wn_ci_find(const char *s, size_t n, const char *lit) {
     size_t m = strlen(lit);
+    if (m == 0)
+        return 0;
     if (m > n)
         return SIZE_MAX;
-    for (size_t i = 0; i + m <= n; i++)
+    unsigned char f = lower_ascii((unsigned char)lit[0]);
+    unsigned char F = (f >= 'a' && f <= 'z') ? (unsigned char)(f - 32) : f;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0, last = n - m; i <= last; i++) {
+        if (u[i] != f && u[i] != F)
+            continue;
         if (wn_ci_prefix(s + i, n - i, lit))
             return i;
+    }
     return SIZE_MAX;
+}
+
+size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) {
+    size_t from = n > window ? n - window : 0;
+    size_t k = wn_ci_find(s + from, n - from, lit);
+    return k == SIZE_MAX ? k : from + k;
+}
+
+int wn_has_phrase(const char *s, size_t n, const char *const *phrases) {
+    uint32_t first[8] = {0}; /* which bytes start a phrase */
+    for (const char *const *ph = phrases; *ph; ph++) {
+        unsigned char c = (unsigned char)(*ph)[0];
+        first[c >> 5] |= 1u << (c & 31);
+    }
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = lower_ascii((unsigned char)s[i]);
+        if (first[c >> 5] & (1u << (c & 31)))
+            for (const char *const *ph = phrases; *ph; ph++)
+            if ((unsigned char)(*ph)[0] == c && wn_ci_prefix(s + i, n - i, *ph))
+                return 1;
+        const char *sp = memchr(s + i, ' ', n - i);
+        if (!sp)
+            break;
+        i = (size_t)(sp - s) + 1;
+    }
+    return 0;
 }
 
 int wn_next_word(const char *s, size_t n, size_t *pos, wn_word *w) {

@@ -6,7 +6,10 @@
  */
 #include "internal.h"
 
-#define WN_FEATURE_SPAN 400 /* case and Title Case are measured on short units only */
+/* Case, Title Case, sentence breaks and links are measured on short units
+ * only: the cues that need them (titles, headings, link lines, credits)
+ * never run longer. Longer units get the cheap features. */
+#define WN_FEATURE_SPAN 256
 
 static const char *const small_words[] = {
     "a",   "an",   "the",  "and", "or",   "but",  "nor",  "for",  "so",   "yet", "of",
@@ -15,7 +18,28 @@ static const char *const small_words[] = {
     "upon", "out", "amid", "de",  "la",   "le",   "von",  "van",  "der",  "&",   NULL};
 
 static int is_small_word(wn_word w) {
+    if (w.n > 4 || w.n == 0) /* all are short */
+        return 0;
+    unsigned char c = (unsigned char)(w.p[0] | 0x20);
+    if (!(c == 'a' || c == 'b' || c == 'd' || c == 'f' || c == 'i' || c == 'l' || c == 'n' ||
+          c == 'o' || c == 'p' || c == 's' || c == 't' || c == 'u' || c == 'v' || c == 'w' ||
+          c == 'y' || c == '&'))
+        return 0;
     return wn_ci_in(w.p, w.n, small_words);
+}
+
+/* Can the text hold a link? Every link has a dot followed by a letter or
+ * digit (a sentence's full stop is followed by a space). */
+static int may_hold_link(const char *s, size_t n) {
+    const char *p = s, *end = s + n;
+    while ((p = memchr(p, '.', (size_t)(end - p))) != NULL) {
+        p++;
+        if (p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            return 1;
+        if (p < end && *p >= '0' && *p <= '9')
+            return 1;
+    }
+    return 0;
 }
 
 /* Length of a list marker at the start of s ("- ", "• ", "1. ", "12) "),
@@ -94,6 +118,23 @@ static int sentence_break(const char *s, size_t n) {
     return 0;
 }
 
+/* Words of collapsed text: spaces + 1, saturating. Eight bytes at a time. */
+static uint32_t count_words(const char *s, size_t n) {
+    size_t spaces = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t t = w ^ 0x2020202020202020ull;
+        uint64_t z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) &
+                     0x8080808080808080ull; /* 0x80 where a byte is a space */
+        spaces += (size_t)__builtin_popcountll(z);
+    }
+    for (; i < n; i++)
+        spaces += s[i] == ' ';
+    size_t words = n ? spaces + 1 : 0;
+    return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
+}
+
 static uint8_t end_class(const char *s, size_t n) {
     size_t i = n;
     while (i > 0) {
@@ -143,7 +184,7 @@ static void measure(wn_unit *u) {
     u->endc = end_class(s, n);
 
     if (n > WN_FEATURE_SPAN) {
-        u->nwords = 0xFFFF;
+        u->nwords = count_words(s, n);
     } else {
         size_t pos = 0, upper = 0, lower = 0, sig = 0, sigcap = 0, alnum = 0;
         wn_word w;
@@ -177,22 +218,22 @@ static void measure(wn_unit *u) {
         if (alnum == 0)
             f |= WN_UF_NOALNUM;
     }
-    if (u->nwords == 0xFFFF || !(f & WN_UF_NOALNUM)) {
-        /* long text always has letters or digits somewhere; check cheaply */
-        if (u->nwords == 0xFFFF) {
-            int any = 0;
-            for (size_t k = 0; k < n && !any; k++) {
-                unsigned char c = (unsigned char)s[k];
-                any = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
-            }
-            if (!any)
-                f |= WN_UF_NOALNUM;
+    if (n > WN_FEATURE_SPAN) {
+        /* a long line without a letter or digit (a rule of dashes) */
+        int any = 0;
+        for (size_t k = 0; k < n && !any; k++) {
+            unsigned char c = (unsigned char)s[k];
+            any = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
         }
+        if (!any)
+            f |= WN_UF_NOALNUM;
     }
 
-    /* links matter on short lines (titles, link lines) and on one-word lines */
+    /* links matter on short lines (titles, link lines) and on one-word
+     * lines; every link has a dot in its host */
     size_t a, b, pos = 0;
-    if ((n <= WN_FEATURE_SPAN || !memchr(s, ' ', n)) && wn_next_link(s, n, &pos, &a, &b)) {
+    if ((n <= WN_FEATURE_SPAN || u->nwords == 1) && may_hold_link(s, n) &&
+        wn_next_link(s, n, &pos, &a, &b)) {
         f |= WN_UF_URL;
         if (a == 0 && b == n)
             f |= WN_UF_URLONLY;

@@ -211,9 +211,9 @@ static int credit_line(wn_parser *p, size_t i) {
         return 1;
     }
     /* "... contributed to this report." */
-    size_t c = wn_ci_find(s, n, " contributed to this report");
+    size_t c = wn_ci_find_tail(s, n, 64, " contributed to this report");
     if (c == SIZE_MAX)
-        c = wn_ci_find(s, n, " contributed reporting");
+        c = wn_ci_find_tail(s, n, 64, " contributed reporting");
     if (c != SIZE_MAX) {
         const char *ns = s;
         size_t nn = c;

@@ -137,8 +137,13 @@ static int lead_credit(wn_parser *p, size_t i) {
     static const char *const cues[] = {"Credit:", "Credit...", "Credit\xE2\x80\xA6",
                                        "Photograph:", "Photo:", "Picture:", "Image:",
                                        "Photos:", NULL};
+    /* the credit ends the line: look only near the end, and only when a cue
+     * can be there (they all end in ':' or in an ellipsis) */
+    size_t win = n > 160 ? n - 160 : 0;
+    if (!memchr(s + win, ':', n - win) && wn_find(s + win, n - win, "Credit") == SIZE_MAX)
+        return 0;
     for (const char *const *c = cues; *c; c++) {
-        size_t at = SIZE_MAX, from = 0, k;
+        size_t at = SIZE_MAX, from = win, k;
         while ((k = wn_ci_find(s + from, n - from, *c)) != SIZE_MAX) {
             at = from + k;
             from = at + 1;
@@ -185,8 +190,11 @@ static int slash_credit(wn_parser *p, size_t i) {
     size_t n = u->len;
     static const char *const agencies[] = {"REUTERS/", "Reuters/", "AFP/", "EPA/", "AP/",
                                            "EPA-EFE/", NULL};
+    size_t win = n > 80 ? n - 80 : 0;
     for (const char *const *a = agencies; *a; a++) {
-        size_t at = wn_find(s, n, *a);
+        size_t at = wn_find(s + win, n - win, *a);
+        if (at != SIZE_MAX)
+            at += win;
         if (at == SIZE_MAX || (at > 0 && s[at - 1] != ' '))
             continue;
         const char *cr = s + at;

@@ -97,28 +97,31 @@ static int is_counter(const wn_unit *u) {
 }
 
 /* A line made of share-button labels: "Facebook Twitter Email", or ending
- * in three or more of them ("...Facebook Twitter Google Plus Embed"). */
+ * in three or more of them ("...Facebook Twitter Google Plus Embed").
+ * Counted from the end of the line. */
 static int share_buttons(const wn_unit *u) {
     if (u->nwords > 40)
         return 0;
-    size_t pos = 0, run = 0, total = 0;
-    wn_word w;
-    while (wn_next_word(u->text, u->len, &pos, &w)) {
+    size_t end = u->len, run = 0;
+    while (end > 0) {
+        size_t start = end;
+        while (start > 0 && u->text[start - 1] != ' ')
+            start--;
+        wn_word w = {u->text + start, end - start};
         wn_word c = wn_word_core(w);
-        total++;
-        if (c.n && wn_ci_in(c.p, c.n, networks))
-            run++;
-        else
-            run = 0;
+        if (!c.n || !wn_ci_in(c.p, c.n, networks))
+            break;
+        run++;
+        end = start ? start - 1 : 0;
     }
-    return (run >= 3) || (run == total && (run >= 2 || u->nwords == 1));
+    return (run >= 3) || (run == u->nwords && (run >= 2 || u->nwords == 1));
 }
 
 /* "Follow Datoc on Twitter", "Follow Newsbeat on Instagram, Facebook ..." */
 static int follow_prompt(const wn_unit *u) {
     if (!wn_lead_in(u->text, u->len, (const char *const[]){"follow", NULL}) || u->nwords > 30)
         return 0;
-    size_t on = wn_ci_find(u->text, u->len, " on ");
+    size_t on = wn_ci_find(u->text, u->len < 64 ? u->len : 64, " on ");
     if (on == SIZE_MAX || on > 60)
         return 0;
     size_t pos = on + 4;
@@ -142,10 +145,16 @@ static int boilerplate_line(const wn_unit *u) {
         return 1;
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))
         return 1;
-    if (u->nwords <= 60)
-        for (const char *const *ph = boilerplate_phrases; *ph; ph++)
-            if (wn_ci_find(u->text, u->len, *ph) != SIZE_MAX)
-                return 1;
+    /* a phrase anywhere in a short line; in a longer one (a promo with a
+     * follow prompt) near its start or its end */
+    if (u->nwords <= 30 && wn_has_phrase(u->text, u->len, boilerplate_phrases))
+        return 1;
+    if (u->nwords > 30 && u->nwords <= 60) {
+        size_t head = u->len < 80 ? u->len : 80, tail = u->len > 120 ? u->len - 120 : 0;
+        if (wn_has_phrase(u->text, head, boilerplate_phrases) ||
+            wn_has_phrase(u->text + tail, u->len - tail, boilerplate_phrases))
+            return 1;
+    }
     if (u->feat & WN_UF_URLONLY)
         return 1;
     /* a lone e-mail address */

@@ -62,12 +62,16 @@ static int parse_tail(const char *s, size_t n, attribution *a) {
     return tn <= 30 && wn_count_words(t, tn) <= 5;
 }
 
+/* The handle's "(@" sits near the end of an attribution: only the date
+ * (or a short tail) follows it. */
+#define WN_ATTR_TAIL 72
+
 static int find_attribution(const char *s, size_t n, attribution *a) {
-    size_t end = n;
+    size_t end = n, lim = n > WN_ATTR_TAIL ? n - WN_ATTR_TAIL : 0;
     for (int tries = 0; tries < 4; tries++) {
         /* last "(@" before end */
         size_t at = SIZE_MAX;
-        for (size_t i = end; i >= 2; i--) {
+        for (size_t i = end; i >= 2 && i > lim; i--) {
             if (s[i - 2] == '(' && s[i - 1] == '@') {
                 at = i - 2;
                 break;
