@@ -155,22 +155,22 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) 
 }
 
 int wn_has_phrase(const char *s, size_t n, const char *const *phrases) {
-    uint32_t first[8] = {0}; /* which bytes start a phrase */
+    /* which pairs of first bytes start a phrase (low five bits of each) */
+    uint32_t pairs[32] = {0};
     for (const char *const *ph = phrases; *ph; ph++) {
-        unsigned char c = (unsigned char)(*ph)[0];
-        first[c >> 5] |= 1u << (c & 31);
+        unsigned char a = (unsigned char)(*ph)[0], b = (unsigned char)(*ph)[1];
+        pairs[a & 31] |= 1u << (b & 31);
     }
     size_t i = 0;
-    while (i < n) {
-        unsigned char c = lower_ascii((unsigned char)s[i]);
-        if (first[c >> 5] & (1u << (c & 31)))
+    while (i + 1 < n) {
+        unsigned char a = lower_ascii((unsigned char)s[i]), b = lower_ascii((unsigned char)s[i + 1]);
+        if (pairs[a & 31] & (1u << (b & 31)))
             for (const char *const *ph = phrases; *ph; ph++)
-            if ((unsigned char)(*ph)[0] == c && wn_ci_prefix(s + i, n - i, *ph))
-                return 1;
-        const char *sp = memchr(s + i, ' ', n - i);
-        if (!sp)
-            break;
-        i = (size_t)(sp - s) + 1;
+                if ((unsigned char)(*ph)[0] == a && wn_ci_prefix(s + i, n - i, *ph))
+                    return 1;
+        while (i < n && s[i] != ' ') /* words are short: no call */
+            i++;
+        i++;
     }
     return 0;
 }

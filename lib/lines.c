@@ -27,15 +27,10 @@ static inline uint64_t any_below(uint64_t w, unsigned b) {
     return (w - ONES * b) & ~w & HIGHS;
 }
 
-static inline int popcount64(uint64_t x) {
-#if defined(__GNUC__)
-    return __builtin_popcountll(x);
-#else
-    int c = 0;
-    for (; x; x &= x - 1)
-        c++;
-    return c;
-#endif
+/* Population count of a word whose set bits are all 0x80 bits (at most one
+ * per byte): no POPCNT instruction needed. */
+static inline int popcount_high_bits(uint64_t x) {
+    return (int)(((x >> 7) * ONES) >> 56);
 }
 
 /* Length of the multi-byte white-space character starting at s[i], or 0. */
@@ -142,7 +137,7 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
         if (hi) {
             high = 1;
             /* continuation bytes (10xxxxxx) start no new code point */
-            width += 8 - (size_t)popcount64(hi & ~(w << 1));
+            width += 8 - (size_t)popcount_high_bits(hi & ~(w << 1));
             /* control bytes among the ASCII ones */
             uint64_t low = w & ~HIGHS, asc = ~hi & HIGHS;
             ctrl |= ~((low + (ONES * 0x60)) | low) & asc; /* below 0x20 */

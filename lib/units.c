@@ -11,21 +11,120 @@
  * never run longer. Longer units get the cheap features. */
 #define WN_FEATURE_SPAN 256
 
-static const char *const small_words[] = {
-    "a",   "an",   "the",  "and", "or",   "but",  "nor",  "for",  "so",   "yet", "of",
-    "in",  "on",   "at",   "to",  "by",   "up",   "as",   "is",   "if",   "it",  "off",
-    "per", "via",  "vs",   "vs.", "with", "from", "into", "onto", "over", "than", "that",
-    "upon", "out", "amid", "de",  "la",   "le",   "von",  "van",  "der",  "&",   NULL};
+#define P2(a, b) (((uint32_t)(a) << 8) | (uint32_t)(b))
+#define P3(a, b, c) ((P2(a, b) << 8) | (uint32_t)(c))
+#define P4(a, b, c, d) ((P3(a, b, c) << 8) | (uint32_t)(d))
 
-static int is_small_word(wn_word w) {
-    if (w.n > 4 || w.n == 0) /* all are short */
+/* Short function words that Title Case leaves in lower case ("of", "the",
+ * "with"). All have at most four letters. */
+static int is_small_word(const char *p, size_t n) {
+    if (n == 0 || n > 4)
         return 0;
-    unsigned char c = (unsigned char)(w.p[0] | 0x20);
-    if (!(c == 'a' || c == 'b' || c == 'd' || c == 'f' || c == 'i' || c == 'l' || c == 'n' ||
-          c == 'o' || c == 'p' || c == 's' || c == 't' || c == 'u' || c == 'v' || c == 'w' ||
-          c == 'y' || c == '&'))
-        return 0;
-    return wn_ci_in(w.p, w.n, small_words);
+    uint32_t v = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)p[k];
+        if (c >= 0x80)
+            return 0;
+        v = (v << 8) | ((c >= 'A' && c <= 'Z') ? (c | 0x20u) : c);
+    }
+    static const uint32_t two[] = {P2('a', 'n'), P2('o', 'f'), P2('i', 'n'), P2('o', 'n'),
+                                   P2('a', 't'), P2('t', 'o'), P2('b', 'y'), P2('u', 'p'),
+                                   P2('a', 's'), P2('i', 's'), P2('i', 'f'), P2('i', 't'),
+                                   P2('d', 'e'), P2('l', 'a'), P2('l', 'e'), P2('v', 's'),
+                                   P2('o', 'r'), P2('s', 'o')};
+    static const uint32_t three[] = {P3('t', 'h', 'e'), P3('a', 'n', 'd'), P3('b', 'u', 't'),
+                                     P3('n', 'o', 'r'), P3('f', 'o', 'r'), P3('y', 'e', 't'),
+                                     P3('o', 'f', 'f'), P3('p', 'e', 'r'), P3('v', 'i', 'a'),
+                                     P3('v', 's', '.'), P3('o', 'u', 't'), P3('v', 'o', 'n'),
+                                     P3('v', 'a', 'n'), P3('d', 'e', 'r')};
+    static const uint32_t four[] = {P4('w', 'i', 't', 'h'), P4('f', 'r', 'o', 'm'),
+                                    P4('i', 'n', 't', 'o'), P4('o', 'n', 't', 'o'),
+                                    P4('o', 'v', 'e', 'r'), P4('t', 'h', 'a', 'n'),
+                                    P4('t', 'h', 'a', 't'), P4('u', 'p', 'o', 'n'),
+                                    P4('a', 'm', 'i', 'd')};
+    const uint32_t *list = n == 2 ? two : n == 3 ? three : four;
+    size_t count = n == 2 ? sizeof two / sizeof two[0]
+                          : n == 3 ? sizeof three / sizeof three[0] : sizeof four / sizeof four[0];
+    if (n == 1)
+        return v == 'a' || v == '&';
+    for (size_t k = 0; k < count; k++)
+        if (list[k] == v)
+            return 1;
+    return 0;
+}
+
+typedef struct word_stats {
+    uint32_t words, upper, lower, alnum;
+    uint32_t sig, sigcap; /* significant words after the first, and how many are capitalised */
+} word_stats;
+
+static inline int core_punct(unsigned char c) {
+    return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' ||
+           c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '*';
+}
+
+static void count_class(uint32_t cp, word_stats *st) {
+    if (wn_is_upper(cp))
+        st->upper++;
+    else if (wn_is_lower(cp))
+        st->lower++;
+    if (wn_is_alnum(cp))
+        st->alnum++;
+}
+
+/* Words, letter case and Title Case of short text, one pass; ASCII words
+ * never leave the fast path. */
+static void measure_words(const char *s, size_t n, word_stats *st) {
+    memset(st, 0, sizeof *st);
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        int ascii = 1;
+        for (; e < n && s[e] != ' '; e++) {
+            unsigned c = (unsigned char)s[e];
+            if (c >= 0x80) {
+                ascii = 0;
+                continue;
+            }
+            unsigned up = c - 'A' < 26u, lo = c - 'a' < 26u;
+            st->upper += up;
+            st->lower += lo;
+            st->alnum += up | lo | (c - '0' < 10u);
+        }
+        if (!ascii)
+            for (size_t k = i; k < e;) {
+                if ((unsigned char)s[k] < 0x80) {
+                    k++;
+                    continue;
+                }
+                count_class(wn_u8_next_slow(s, e, &k), st);
+            }
+        st->words++;
+        if (st->words > 1) {
+            wn_word c;
+            if (ascii) {
+                size_t a = i, b = e;
+                while (a < b && core_punct((unsigned char)s[a]))
+                    a++;
+                while (b > a && core_punct((unsigned char)s[b - 1]))
+                    b--;
+                c.p = s + a;
+                c.n = b - a;
+            } else {
+                wn_word w = {s + i, e - i};
+                c = wn_word_core(w);
+            }
+            if (c.n && !is_small_word(c.p, c.n)) {
+                size_t k = 0;
+                uint32_t cp = wn_u8_next(c.p, c.n, &k);
+                if (wn_is_alpha(cp) || wn_is_digit(cp)) {
+                    st->sig++;
+                    st->sigcap += wn_is_upper(cp) || wn_is_digit(cp);
+                }
+            }
+        }
+        i = e + 1;
+    }
 }
 
 /* Can the text hold a link? Every link has a dot followed by a letter or
@@ -127,7 +226,7 @@ static uint32_t count_words(const char *s, size_t n) {
         uint64_t t = w ^ 0x2020202020202020ull;
         uint64_t z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) &
                      0x8080808080808080ull; /* 0x80 where a byte is a space */
-        spaces += (size_t)__builtin_popcountll(z);
+        spaces += (size_t)(((z >> 7) * 0x0101010101010101ull) >> 56); /* bytes set */
     }
     for (; i < n; i++)
         spaces += s[i] == ' ';
@@ -186,36 +285,14 @@ static void measure(wn_unit *u) {
     if (n > WN_FEATURE_SPAN) {
         u->nwords = count_words(s, n);
     } else {
-        size_t pos = 0, upper = 0, lower = 0, sig = 0, sigcap = 0, alnum = 0;
-        wn_word w;
-        uint32_t words = 0;
-        while (wn_next_word(s, n, &pos, &w)) {
-            words++;
-            for (size_t k = 0; k < w.n;) {
-                uint32_t cp = wn_u8_next(w.p, w.n, &k);
-                if (wn_is_upper(cp))
-                    upper++;
-                else if (wn_is_lower(cp))
-                    lower++;
-                if (wn_is_alnum(cp))
-                    alnum++;
-            }
-            wn_word c = wn_word_core(w);
-            if (words > 1 && c.n && !is_small_word(c)) {
-                size_t k = 0;
-                uint32_t cp = wn_u8_next(c.p, c.n, &k);
-                if (wn_is_alpha(cp) || wn_is_digit(cp)) {
-                    sig++;
-                    sigcap += wn_is_upper(cp) || wn_is_digit(cp);
-                }
-            }
-        }
-        u->nwords = words;
-        if (upper >= 2 && lower == 0)
+        word_stats st;
+        measure_words(s, n, &st);
+        u->nwords = st.words;
+        if (st.upper >= 2 && st.lower == 0)
             f |= WN_UF_CAPS;
-        if (sig >= 2 && sigcap * 4 >= sig * 3 && (f & WN_UF_UPPER0))
+        if (st.sig >= 2 && st.sigcap * 4 >= st.sig * 3 && (f & WN_UF_UPPER0))
             f |= WN_UF_TITLE;
-        if (alnum == 0)
+        if (st.alnum == 0)
             f |= WN_UF_NOALNUM;
     }
     if (n > WN_FEATURE_SPAN) {

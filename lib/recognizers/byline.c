@@ -211,9 +211,12 @@ static int credit_line(wn_parser *p, size_t i) {
         return 1;
     }
     /* "... contributed to this report." */
-    size_t c = wn_ci_find_tail(s, n, 64, " contributed to this report");
-    if (c == SIZE_MAX)
-        c = wn_ci_find_tail(s, n, 64, " contributed reporting");
+    size_t c = SIZE_MAX;
+    if (n > 30 && wn_ci_find_tail(s, n, 40, " contribut") != SIZE_MAX) {
+        c = wn_ci_find_tail(s, n, 40, " contributed to this report");
+        if (c == SIZE_MAX)
+            c = wn_ci_find_tail(s, n, 40, " contributed reporting");
+    }
     if (c != SIZE_MAX) {
         const char *ns = s;
         size_t nn = c;

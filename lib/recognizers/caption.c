@@ -314,15 +314,38 @@ static int bbc_group(wn_parser *p, size_t i) {
     return 1;
 }
 
+/* Can the end of the text hold a credit at all? Every credit cue ends a
+ * line with ')' or holds ':', '/', "Credit" or an agency glued to a full
+ * stop near the end; one look at the tail rules most paragraphs out. */
+static int tail_may_credit(const wn_unit *u) {
+    const char *s = u->text;
+    size_t n = u->len, from = n > 160 ? n - 160 : 0;
+    if (n && (s[n - 1] == ')' || wn_is_digit((unsigned char)s[n - 1])))
+        return 1;
+    for (size_t k = from; k < n; k++) {
+        char c = s[k];
+        if (c == ':' || c == '/' || (c == 'C' && k + 6 <= n && memcmp(s + k, "Credit", 6) == 0))
+            return 1;
+    }
+    /* an agency glued after the last full stop: "...New York.Reuters" */
+    const char *dot = NULL;
+    for (size_t k = n; k > from && !dot; k--)
+        if (s[k - 1] == '.')
+            dot = s + k - 1;
+    return dot && dot + 1 < s + n && dot[1] != ' ';
+}
+
 void wn_rec_caption(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i++) {
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u) || u->bullet)
             continue;
-        if (bbc_group(p, i) || credit_only(p, i))
+        if (((u->text[0] | 0x20) == 'i' || (u->text[0] | 0x20) == 'm') && bbc_group(p, i))
             continue;
-        if (u->nwords > 90)
-            continue; /* captions are short */
+        if (u->nwords <= 6 && credit_only(p, i))
+            continue;
+        if (u->nwords > 90 || !tail_may_credit(u))
+            continue; /* captions are short, and credits have their cues */
         if (paren_credit(p, i) || lead_credit(p, i) || slash_credit(p, i) || glued_agency(p, i))
             continue;
         video_title(p, i);
