@@ -280,6 +280,10 @@ static int role_line(wn_parser *p, size_t i) {
         }
         if (wn_ci_in(c.p, c.n, roles) || (w.n == 1 && w.p[0] == '|'))
             role = 1;
+        /* "Jane Doe, CNN", "John Roe, Associated Press": an outlet after the name */
+        if (taken == 2 && name_end && u->text[name_end] == ',' && (wn_is_agency(c.p, c.n) ||
+                                                                  wn_ci_in(c.p, c.n, org_words)))
+            role = 1;
     }
     if (!role || taken < 2)
         return 0;

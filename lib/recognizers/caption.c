@@ -136,11 +136,12 @@ static int lead_credit(wn_parser *p, size_t i) {
     size_t n = u->len;
     static const char *const cues[] = {"Credit:", "Credit...", "Credit\xE2\x80\xA6",
                                        "Photograph:", "Photo:", "Picture:", "Image:",
-                                       "Photos:", NULL};
+                                       "Photos:", ". Photo by ", NULL};
     /* the credit ends the line: look only near the end, and only when a cue
      * can be there (they all end in ':' or in an ellipsis) */
     size_t win = n > 160 ? n - 160 : 0;
-    if (!memchr(s + win, ':', n - win) && wn_find(s + win, n - win, "Credit") == SIZE_MAX)
+    if (!memchr(s + win, ':', n - win) && wn_find(s + win, n - win, "Credit") == SIZE_MAX &&
+        wn_find(s + win, n - win, "Photo by") == SIZE_MAX)
         return 0;
     for (const char *const *c = cues; *c; c++) {
         size_t at = SIZE_MAX, from = win, k;
@@ -177,6 +178,8 @@ static int lead_credit(wn_parser *p, size_t i) {
         size_t tn = at;
         if (tn >= 10 && wn_ci_prefix(s + tn - 10, 10, "Mandatory "))
             tn -= 10;
+        if ((*c)[0] == '.')
+            tn++; /* ". Photo by": keep the full stop with the text */
         set_caption(p, i, s, tn, wn_sv_make(cr, cn));
         return 1;
     }
@@ -189,7 +192,7 @@ static int slash_credit(wn_parser *p, size_t i) {
     const char *s = u->text;
     size_t n = u->len;
     static const char *const agencies[] = {"REUTERS/", "Reuters/", "AFP/", "EPA/", "AP/",
-                                           "EPA-EFE/", NULL};
+                                           "EPA-EFE/", "AP Photo/", NULL};
     size_t win = n > 80 ? n - 80 : 0;
     for (const char *const *a = agencies; *a; a++) {
         size_t at = wn_find(s + win, n - win, *a);
@@ -199,7 +202,7 @@ static int slash_credit(wn_parser *p, size_t i) {
             continue;
         const char *cr = s + at;
         size_t cn = n - at;
-        if (wn_count_words(cr, cn) > 5 || wn_find(cr, cn, ". ") != SIZE_MAX)
+        if (wn_count_words(cr, cn) > 6 || wn_find(cr, cn, ". ") != SIZE_MAX)
             continue;
         set_caption(p, i, s, at, wn_sv_make(cr, cn));
         return 1;
@@ -324,7 +327,8 @@ static int tail_may_credit(const wn_unit *u) {
         return 1;
     for (size_t k = from; k < n; k++) {
         char c = s[k];
-        if (c == ':' || c == '/' || (c == 'C' && k + 6 <= n && memcmp(s + k, "Credit", 6) == 0))
+        if (c == ':' || c == '/' || (c == 'C' && k + 6 <= n && memcmp(s + k, "Credit", 6) == 0) ||
+            (c == 'P' && k + 8 <= n && memcmp(s + k, "Photo by", 8) == 0))
             return 1;
     }
     /* an agency glued after the last full stop: "...New York.Reuters" */

@@ -68,6 +68,22 @@ START_TEST(contributing_and_sign_off) {
 }
 END_TEST
 
+START_TEST(name_and_outlet_or_role) {
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "Maria Keller, Associated Press\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    const char *const names[] = {"Maria Keller"};
+    expect_authors(blk(d, 1), names, 1);
+    wn_doc_free(d);
+    d = parse("Harbour ferry makes first crossing in a decade\n"
+              "Tom O'Hara Transport correspondent\n"
+              "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    const char *const names2[] = {"Tom O'Hara"};
+    expect_authors(blk(d, 1), names2, 1);
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("byline");
     TCase *tc = tcase_create("byline");
@@ -77,6 +93,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, reporting_credits);
     tcase_add_test(tc, contributed_to_this_report);
     tcase_add_test(tc, contributing_and_sign_off);
+    tcase_add_test(tc, name_and_outlet_or_role);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -83,6 +83,18 @@ START_TEST(glued_agency_after_full_stop) {
 }
 END_TEST
 
+START_TEST(credit_after_the_last_sentence) {
+    wn_doc *d = parse("Passengers wave from the deck on Sunday. Photo by Dana Lee/Reuters\n"
+                      "Crowds gather at the pier on June 1, 2021. AP Photo/Rosa Lind\n"
+                      "A photo by the harbour master showed the damage to the pier last winter.\n");
+    ck_types(d, "caption caption paragraph");
+    ck_text(wn_block_text, blk(d, 0), "Passengers wave from the deck on Sunday.");
+    ck_text(wn_block_credit, blk(d, 0), "Dana Lee/Reuters");
+    ck_text(wn_block_credit, blk(d, 1), "AP Photo/Rosa Lind");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("caption");
     TCase *tc = tcase_create("caption");
@@ -94,6 +106,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, credit_alone);
     tcase_add_test(tc, image_copyright_group);
     tcase_add_test(tc, glued_agency_after_full_stop);
+    tcase_add_test(tc, credit_after_the_last_sentence);
     suite_add_tcase(s, tc);
     return s;
 }
