@@ -2,7 +2,7 @@
  * headline.c - the top of the article: the headline (the first line that
  * reads as a title: short, no closing period, not a dateline), the dek (the
  * summary sentence next to it, which unlike a lede carries no day of the
- * week), section kickers above the title ("Sports", "Review"), and what is
+ * week and no "said"), section kickers above the title ("Sports", "Review"), and what is
  * left of the front matter before the dateline (a dated photo caption, a
  * promo line). A text without a title line has no headline: the first
  * sentence is never promoted.
@@ -23,13 +23,19 @@ static int headline_like(const wn_unit *u) {
            !(u->feat & WN_UF_URL);
 }
 
-/* A lede names the day of the news; a dek does not. */
-static int names_a_weekday(const wn_unit *u) {
+/* Words of hard-news attribution: a lede says who said it; a dek rarely. */
+static const char *const attribution[] = {"said", "told", NULL};
+
+/* A lede names the day of the news and attributes it ("officials said");
+ * a dek does neither. */
+static int reads_as_lede(const wn_unit *u) {
     size_t pos = 0;
     wn_word w;
     while (wn_next_word(u->text, u->len, &pos, &w)) {
         wn_word c = wn_word_core(w);
         if (c.n >= 6 && wn_ci_in(c.p, c.n, weekdays) && (unsigned char)c.p[0] <= 'Z')
+            return 1;
+        if (c.n == 4 && wn_ci_in(c.p, c.n, attribution) && (unsigned char)c.p[0] >= 'a')
             return 1;
     }
     return 0;
@@ -45,7 +51,7 @@ static int dek_like(const wn_unit *u) {
     if (u->endc != WN_END_PERIOD && u->endc != WN_END_QUESTION && u->endc != WN_END_EXCLAIM &&
         !(u->endc == WN_END_WORD && u->nwords >= 8 && !(u->feat & WN_UF_TITLE)))
         return 0;
-    return !names_a_weekday(u);
+    return !reads_as_lede(u);
 }
 
 /* Next head after i that is not noise, or nunits. */

@@ -80,11 +80,21 @@ START_TEST(dated_caption_before_dateline) {
 }
 END_TEST
 
+START_TEST(attributed_lede_is_not_a_dek) {
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "The first ferry in ten years crossed the bay, the operator said.\n"
+                      "Tickets for the summer sold out within two days.\n");
+    ck_types(d, "headline paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("headline");
     TCase *tc = tcase_create("headline");
     tcase_add_test(tc, headline_and_dek);
     tcase_add_test(tc, lede_is_not_a_dek);
+    tcase_add_test(tc, attributed_lede_is_not_a_dek);
     tcase_add_test(tc, no_title_line_no_headline);
     tcase_add_test(tc, section_kicker_above_title);
     tcase_add_test(tc, all_caps_wire_title);
