@@ -132,10 +132,18 @@ static void clean_bytes(cleaner *c, const unsigned char *s, size_t n, int entiti
                 *c->out++ = ' ';
                 c->pending = 0;
             }
-            /* copy the run of plain ASCII */
+            /* copy the run of plain ASCII, single spaces between words included */
             size_t j = i + 1;
-            while (j < n && s[j] > 0x20 && s[j] < 0x7F && s[j] != '&')
-                j++;
+            for (;;) {
+                if (j < n && s[j] > 0x20 && s[j] < 0x7F && s[j] != '&') {
+                    j++;
+                } else if (j + 1 < n && s[j] == ' ' && s[j + 1] > 0x20 && s[j + 1] < 0x7F &&
+                           s[j + 1] != '&') {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
             memcpy(c->out, s + i, j - i);
             c->out += j - i;
             i = j;
