@@ -191,10 +191,10 @@ static int slash_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
-    static const char *const agencies[] = {"REUTERS/", "Reuters/", "AFP/", "EPA/", "AP/",
+    static const char *const slash_agencies[] = {"REUTERS/", "Reuters/", "AFP/", "EPA/", "AP/",
                                            "EPA-EFE/", "AP Photo/", NULL};
     size_t win = n > 80 ? n - 80 : 0;
-    for (const char *const *a = agencies; *a; a++) {
+    for (const char *const *a = slash_agencies; *a; a++) {
         size_t at = wn_find(s + win, n - win, *a);
         if (at != SIZE_MAX)
             at += win;

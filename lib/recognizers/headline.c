@@ -14,7 +14,7 @@
 #define WN_DEK_MAX_WORDS 60
 #define WN_FRONT_MATTER 8 /* units before the dateline that count as the top */
 
-static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+static const char *const day_names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday", NULL};
 
 static int headline_like(const wn_unit *u) {
@@ -24,7 +24,7 @@ static int headline_like(const wn_unit *u) {
 }
 
 /* Words of hard-news attribution: a lede says who said it; a dek rarely. */
-static const char *const attribution[] = {"said", "told", NULL};
+static const char *const said_words[] = {"said", "told", NULL};
 
 /* A lede names the day of the news and attributes it ("officials said");
  * a dek does neither. */
@@ -33,9 +33,9 @@ static int reads_as_lede(const wn_unit *u) {
     wn_word w;
     while (wn_next_word(u->text, u->len, &pos, &w)) {
         wn_word c = wn_word_core(w);
-        if (c.n >= 6 && wn_ci_in(c.p, c.n, weekdays) && (unsigned char)c.p[0] <= 'Z')
+        if (c.n >= 6 && wn_ci_in(c.p, c.n, day_names) && (unsigned char)c.p[0] <= 'Z')
             return 1;
-        if (c.n == 4 && wn_ci_in(c.p, c.n, attribution) && (unsigned char)c.p[0] >= 'a')
+        if (c.n == 4 && wn_ci_in(c.p, c.n, said_words) && (unsigned char)c.p[0] >= 'a')
             return 1;
     }
     return 0;
