@@ -131,8 +131,7 @@ int main(int argc, char **argv) {
             continue;
         }
         if (path) {
-            fprintf(stderr, "%s: only one FILE may be given (got '%s' and '%s')\n", prog, path,
-                    a);
+            fprintf(stderr, "%s: only one FILE may be given (got '%s' and '%s')\n", prog, path, a);
             return 2;
         }
         path = a;
@@ -171,8 +170,7 @@ int main(int argc, char **argv) {
     if (st == WN_OK && fflush(stdout) != 0)
         st = WN_ERR_WRITE;
     if (st == WN_ERR_WRITE) {
-        fprintf(stderr, "%s: standard output: %s\n", prog,
-                errno ? strerror(errno) : "write error");
+        fprintf(stderr, "%s: standard output: %s\n", prog, errno ? strerror(errno) : "write error");
         return 2;
     }
     if (st != WN_OK) {

@@ -41,15 +41,15 @@ extern "C" {
 #endif
 
 #if defined(_WIN32) && !defined(WN_STATIC)
-#  ifdef WN_BUILDING
-#    define WN_EXPORT __declspec(dllexport)
-#  else
-#    define WN_EXPORT __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) && __GNUC__ >= 4
-#  define WN_EXPORT __attribute__((visibility("default")))
+#ifdef WN_BUILDING
+#define WN_EXPORT __declspec(dllexport)
 #else
-#  define WN_EXPORT
+#define WN_EXPORT __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#define WN_EXPORT __attribute__((visibility("default")))
+#else
+#define WN_EXPORT
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -188,8 +188,7 @@ typedef struct wn_block wn_block;
  * (unknown option bits), WN_ERR_TOO_LARGE or WN_ERR_NOMEM, and stores NULL
  * in *out when `out` is not NULL. Since 0.1.
  */
-WN_EXPORT int wn_parse(const char *data, size_t len, const wn_options *opts,
-                       wn_doc **out);
+WN_EXPORT int wn_parse(const char *data, size_t len, const wn_options *opts, wn_doc **out);
 
 /** Release a document and everything borrowed from it. NULL is ignored. Since 0.1. */
 WN_EXPORT void wn_doc_free(wn_doc *doc);
@@ -339,8 +338,7 @@ WN_EXPORT int wn_block_ordered(const wn_block *block);
  * NULL), WN_ERR_FLAGS (unknown flag bits) or WN_ERR_NOMEM and stores NULL in
  * *out. Since 0.1.
  */
-WN_EXPORT int wn_render_json(const wn_doc *doc, unsigned int flags, char **out,
-                             size_t *out_len);
+WN_EXPORT int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *out_len);
 
 /**
  * Output callback for wn_render_json_to(): write `len` bytes at `data`;
@@ -355,8 +353,8 @@ typedef int (*wn_write_fn)(void *ctx, const char *data, size_t len);
  * WN_OK, WN_ERR_INVALID (doc or write NULL), WN_ERR_FLAGS, WN_ERR_NOMEM, or
  * WN_ERR_WRITE when the callback returned non-zero. Since 0.1.
  */
-WN_EXPORT int wn_render_json_to(const wn_doc *doc, unsigned int flags,
-                                wn_write_fn write, void *ctx);
+WN_EXPORT int wn_render_json_to(const wn_doc *doc, unsigned int flags, wn_write_fn write,
+                                void *ctx);
 
 /**
  * Parse and render in one call: the same as wn_parse() followed by

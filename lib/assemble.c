@@ -10,9 +10,8 @@ typedef void (*wn_stage)(wn_parser *p);
 
 /* The order matters: an earlier recognizer's decision stands. */
 static const wn_stage stages[] = {
-    wn_rec_tweet, wn_rec_timestamp, wn_rec_noise,    wn_rec_caption, wn_rec_related,
-    wn_rec_byline, wn_rec_list,     wn_rec_repeat,   wn_rec_cards,   wn_rec_headline,
-    wn_rec_context, wn_rec_subhead,
+    wn_rec_tweet, wn_rec_timestamp, wn_rec_noise, wn_rec_caption,  wn_rec_related, wn_rec_byline,
+    wn_rec_list,  wn_rec_repeat,    wn_rec_cards, wn_rec_headline, wn_rec_context, wn_rec_subhead,
 };
 
 /* Text of all units of a block joined with `sep`, in the arena. */

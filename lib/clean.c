@@ -36,8 +36,8 @@ static int nfc_safe(uint32_t cp) {
             return 0;
         utf8proc_int32_t d[8];
         int last = 0;
-        utf8proc_ssize_t k = utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8,
-                                                     UTF8PROC_DECOMPOSE, &last);
+        utf8proc_ssize_t k =
+            utf8proc_decompose_char((utf8proc_int32_t)cp, d, 8, UTF8PROC_DECOMPOSE, &last);
         if (k < 2 || k > 8)
             return 0;
         utf8proc_ssize_t r = utf8proc_normalize_utf32(d, k, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
@@ -57,9 +57,9 @@ static int is_space_cp(uint32_t cp) {
 }
 
 typedef struct cleaner {
-    char *out;       /* write position */
+    char *out; /* write position */
     char *base;
-    int pending;     /* a space is owed before the next visible character */
+    int pending; /* a space is owed before the next visible character */
     int need_nfc;
 } cleaner;
 

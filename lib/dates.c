@@ -279,12 +279,15 @@ static size_t parse_time(const char *s, size_t n, size_t i, wn_when *w, int dott
 }
 
 static const char *const filler[] = {
-    "published", "updated", "posted", "last", "first", "modified", "on", "at", "am", "pm",
-    "local", "time", "ago", "just", "now", "today", "yesterday", "hours", "hour", "hrs",
-    "minutes", "minute", "mins", "min", "seconds", "days", "day", "weeks", "week", "months",
-    "and", "of", "date", "et", "pt", "ct", "mt", "est", "edt", "pst", "pdt", "cst", "cdt",
-    "mst", "mdt", "gmt", "utc", "bst", "cet", "cest", "ist", "aest", "aedt", "jst", "hkt",
-    "sgt", "wib", "kst", "msk", "eet", "eest", "wet", "hst", "akst", "akdt", NULL};
+    "published", "updated", "posted", "last",  "first",   "modified", "on",   "at",
+    "am",        "pm",      "local",  "time",  "ago",     "just",     "now",  "today",
+    "yesterday", "hours",   "hour",   "hrs",   "minutes", "minute",   "mins", "min",
+    "seconds",   "days",    "day",    "weeks", "week",    "months",   "and",  "of",
+    "date",      "et",      "pt",     "ct",    "mt",      "est",      "edt",  "pst",
+    "pdt",       "cst",     "cdt",    "mst",   "mdt",     "gmt",      "utc",  "bst",
+    "cet",       "cest",    "ist",    "aest",  "aedt",    "jst",      "hkt",  "sgt",
+    "wib",       "kst",     "msk",    "eet",   "eest",    "wet",      "hst",  "akst",
+    "akdt",      NULL};
 
 int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w) {
     memset(w, 0, sizeof *w);

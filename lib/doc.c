@@ -60,8 +60,8 @@ const wn_block *wn_doc_dateline(const wn_doc *doc) {
 }
 
 static const char *const type_names[] = {
-    NULL,      "headline", "dek",   "byline", "timestamp", "paragraph",
-    "subhead", "list",     "tweet", "related", "caption",  "noise",
+    NULL,      "headline", "dek",   "byline",  "timestamp", "paragraph",
+    "subhead", "list",     "tweet", "related", "caption",   "noise",
 };
 
 int wn_block_type(const wn_block *block) {
@@ -86,8 +86,8 @@ const char *wn_block_text(const wn_block *block, size_t *len) {
     return block ? sv_out(block->text, len) : none(len);
 }
 
-static const char *const reason_names[] = {NULL, "duplicate", "counter", "share", "boilerplate",
-                                           "separator"};
+static const char *const reason_names[] = {NULL,    "duplicate",   "counter",
+                                           "share", "boilerplate", "separator"};
 
 const char *wn_block_reason(const wn_block *block, size_t *len) {
     if (!block || block->type != WN_BLOCK_NOISE || block->reason < WN_REASON_DUPLICATE ||

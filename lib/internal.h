@@ -29,11 +29,11 @@
 #include "wirenews.h"
 
 #if defined(__GNUC__)
-#  define WN_LIKELY(x) __builtin_expect(!!(x), 1)
-#  define WN_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define WN_LIKELY(x) __builtin_expect(!!(x), 1)
+#define WN_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
-#  define WN_LIKELY(x) (x)
-#  define WN_UNLIKELY(x) (x)
+#define WN_LIKELY(x) (x)
+#define WN_UNLIKELY(x) (x)
 #endif
 
 /* A borrowed string: pointer plus length. p == NULL means "null". */
@@ -142,10 +142,10 @@ struct wn_block {
     uint8_t reason;  /* WN_REASON_* for noise */
     uint8_t ordered; /* list: numbered */
     uint8_t has_dateline;
-    size_t start, end;  /* span in the input */
-    wn_sv text;         /* cleaned text (null for list and related) */
+    size_t start, end; /* span in the input */
+    wn_sv text;        /* cleaned text (null for list and related) */
     wn_sv f[WN_NFIELDS];
-    wn_sv *arr;         /* tweet links, byline authors, list items */
+    wn_sv *arr; /* tweet links, byline authors, list items */
     size_t narr;
 };
 
@@ -163,19 +163,19 @@ struct wn_doc {
 
 /* Flags of a physical line's content. */
 enum {
-    WN_LF_HIGH = 1u << 0,   /* bytes >= 0x80 */
-    WN_LF_CTRL = 1u << 1,   /* control bytes, tabs, DEL */
-    WN_LF_AMP = 1u << 2,    /* '&' (maybe a character reference) */
-    WN_LF_DSPACE = 1u << 3  /* two spaces in a row */
+    WN_LF_HIGH = 1u << 0,  /* bytes >= 0x80 */
+    WN_LF_CTRL = 1u << 1,  /* control bytes, tabs, DEL */
+    WN_LF_AMP = 1u << 2,   /* '&' (maybe a character reference) */
+    WN_LF_DSPACE = 1u << 3 /* two spaces in a row */
 };
 
 /* A physical line that is not blank. Offsets are into the input. */
 typedef struct wn_line {
-    size_t start, end;   /* content without leading and trailing white space */
-    uint32_t indent;     /* columns of leading white space (tab stops of 8) */
-    uint32_t blanks;     /* blank lines between this line and the previous one */
-    uint32_t flags;      /* WN_LF_* */
-    uint32_t width;      /* code points of content, saturating */
+    size_t start, end; /* content without leading and trailing white space */
+    uint32_t indent;   /* columns of leading white space (tab stops of 8) */
+    uint32_t blanks;   /* blank lines between this line and the previous one */
+    uint32_t flags;    /* WN_LF_* */
+    uint32_t width;    /* code points of content, saturating */
 } wn_line;
 
 /* ------------------------------------------------------------------ units */
@@ -199,7 +199,7 @@ enum {
  * brackets skipped. */
 enum {
     WN_END_NONE = 0,
-    WN_END_PERIOD,    /* . or an ellipsis */
+    WN_END_PERIOD, /* . or an ellipsis */
     WN_END_QUESTION,
     WN_END_EXCLAIM,
     WN_END_COLON,
@@ -213,8 +213,8 @@ enum {
  * hard-wrapped paragraph. Recognizers classify units; a block is a unit
  * plus the units that join it. */
 typedef struct wn_unit {
-    uint32_t first, last;  /* physical lines [first, last] */
-    char *text;            /* cleaned text, NUL-terminated, in the doc arena */
+    uint32_t first, last; /* physical lines [first, last] */
+    char *text;           /* cleaned text, NUL-terminated, in the doc arena */
     size_t len;
     uint64_t hash;         /* of text */
     uint32_t nwords;       /* words, saturating at 0xFFFF for long text */
@@ -232,19 +232,19 @@ typedef struct wn_unit {
 /* ------------------------------------------------------------------ parser */
 
 typedef struct wn_parser {
-    const char *in;      /* the input as given */
+    const char *in; /* the input as given */
     size_t len;
-    unsigned flags;      /* WN_OPT_* */
+    unsigned flags; /* WN_OPT_* */
     const wn_allocator *al;
-    wn_arena *arena;     /* the document's arena: everything that outlives the parse */
-    wn_buf scratch;      /* temporary text */
-    wn_line *lines;      /* non-blank physical lines */
+    wn_arena *arena; /* the document's arena: everything that outlives the parse */
+    wn_buf scratch;  /* temporary text */
+    wn_line *lines;  /* non-blank physical lines */
     size_t nlines;
-    uint8_t *cont;       /* per line: 1 when it continues the line before (wrap.c) */
+    uint8_t *cont; /* per line: 1 when it continues the line before (wrap.c) */
     wn_unit *units;
     size_t nunits;
-    wn_block *blocks;    /* one per unit; compacted into the document at the end */
-    int status;          /* WN_OK until something fails */
+    wn_block *blocks; /* one per unit; compacted into the document at the end */
+    int status;       /* WN_OK until something fails */
 } wn_parser;
 
 /* Record an out-of-memory failure; returns the status. */
@@ -307,8 +307,12 @@ static inline int wn_is_lower(uint32_t cp) {
 static inline int wn_is_alpha(uint32_t cp) {
     return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') : wn_is_alpha_slow(cp);
 }
-static inline int wn_is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
-static inline int wn_is_alnum(uint32_t cp) { return wn_is_digit(cp) || wn_is_alpha(cp); }
+static inline int wn_is_digit(uint32_t cp) {
+    return cp >= '0' && cp <= '9';
+}
+static inline int wn_is_alnum(uint32_t cp) {
+    return wn_is_digit(cp) || wn_is_alpha(cp);
+}
 /* - – — ― and the minus sign */
 int wn_is_dash(uint32_t cp);
 /* " ' “ ” ‘ ’ « » „ */
@@ -356,9 +360,9 @@ void wn_trim(const char **s, size_t *n);
 /* ------------------------------------------------------------------ dates.c */
 
 typedef struct wn_when {
-    int year, month, day;       /* 0 when absent */
-    int hour, minute, second;   /* hour < 0 when absent; second < 0 when absent */
-    char tz[7];                 /* "+01:00" / "Z" from ISO text, else "" */
+    int year, month, day;     /* 0 when absent */
+    int hour, minute, second; /* hour < 0 when absent; second < 0 when absent */
+    char tz[7];               /* "+01:00" / "Z" from ISO text, else "" */
 } wn_when;
 
 /* If the whole of s is a date/time statement ("Monday, November 18, 2019,

@@ -409,8 +409,8 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     return WN_OK;
 }
 
-int wn_parse_to_json(const char *data, size_t len, const wn_options *opts,
-                     unsigned int json_flags, char **out, size_t *out_len) {
+int wn_parse_to_json(const char *data, size_t len, const wn_options *opts, unsigned int json_flags,
+                     char **out, size_t *out_len) {
     if (out)
         *out = NULL;
     if (out_len)

@@ -80,8 +80,8 @@ int wn_is_dash(uint32_t cp) {
 }
 
 int wn_is_quote(uint32_t cp) {
-    return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB ||
-           cp == 0xBB || cp == 0x2039 || cp == 0x203A;
+    return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB || cp == 0xBB ||
+           cp == 0x2039 || cp == 0x203A;
 }
 
 int wn_is_closer(uint32_t cp) {
@@ -163,7 +163,8 @@ int wn_has_phrase(const char *s, size_t n, const char *const *phrases) {
     }
     size_t i = 0;
     while (i + 1 < n) {
-        unsigned char a = lower_ascii((unsigned char)s[i]), b = lower_ascii((unsigned char)s[i + 1]);
+        unsigned char a = lower_ascii((unsigned char)s[i]),
+                      b = lower_ascii((unsigned char)s[i + 1]);
         if (pairs[a & 31] & (1u << (b & 31)))
             for (const char *const *ph = phrases; *ph; ph++)
                 if ((unsigned char)(*ph)[0] == a && wn_ci_prefix(s + i, n - i, *ph))
@@ -239,10 +240,10 @@ void wn_trim(const char **s, size_t *n) {
 /* ------------------------------------------------------------------ names */
 
 static const char *const months[12][3] = {
-    {"january", "jan", NULL},  {"february", "feb", NULL}, {"march", "mar", NULL},
-    {"april", "apr", NULL},    {"may", NULL, NULL},       {"june", "jun", NULL},
-    {"july", "jul", NULL},     {"august", "aug", NULL},   {"september", "sept", "sep"},
-    {"october", "oct", NULL},  {"november", "nov", NULL}, {"december", "dec", NULL},
+    {"january", "jan", NULL}, {"february", "feb", NULL}, {"march", "mar", NULL},
+    {"april", "apr", NULL},   {"may", NULL, NULL},       {"june", "jun", NULL},
+    {"july", "jul", NULL},    {"august", "aug", NULL},   {"september", "sept", "sep"},
+    {"october", "oct", NULL}, {"november", "nov", NULL}, {"december", "dec", NULL},
 };
 
 int wn_month(const char *s, size_t n) {
@@ -258,7 +259,7 @@ int wn_month(const char *s, size_t n) {
 }
 
 static const char *const weekdays[7][3] = {
-    {"monday", "mon", NULL},     {"tuesday", "tue", "tues"}, {"wednesday", "wed", NULL},
+    {"monday", "mon", NULL},      {"tuesday", "tue", "tues"}, {"wednesday", "wed", NULL},
     {"thursday", "thu", "thurs"}, {"friday", "fri", NULL},    {"saturday", "sat", NULL},
     {"sunday", "sun", NULL},
 };

@@ -27,24 +27,23 @@ static int is_small_word(const char *p, size_t n) {
             return 0;
         v = (v << 8) | ((c >= 'A' && c <= 'Z') ? (c | 0x20u) : c);
     }
-    static const uint32_t two[] = {P2('a', 'n'), P2('o', 'f'), P2('i', 'n'), P2('o', 'n'),
-                                   P2('a', 't'), P2('t', 'o'), P2('b', 'y'), P2('u', 'p'),
-                                   P2('a', 's'), P2('i', 's'), P2('i', 'f'), P2('i', 't'),
-                                   P2('d', 'e'), P2('l', 'a'), P2('l', 'e'), P2('v', 's'),
-                                   P2('o', 'r'), P2('s', 'o')};
+    static const uint32_t two[] = {
+        P2('a', 'n'), P2('o', 'f'), P2('i', 'n'), P2('o', 'n'), P2('a', 't'), P2('t', 'o'),
+        P2('b', 'y'), P2('u', 'p'), P2('a', 's'), P2('i', 's'), P2('i', 'f'), P2('i', 't'),
+        P2('d', 'e'), P2('l', 'a'), P2('l', 'e'), P2('v', 's'), P2('o', 'r'), P2('s', 'o')};
     static const uint32_t three[] = {P3('t', 'h', 'e'), P3('a', 'n', 'd'), P3('b', 'u', 't'),
                                      P3('n', 'o', 'r'), P3('f', 'o', 'r'), P3('y', 'e', 't'),
                                      P3('o', 'f', 'f'), P3('p', 'e', 'r'), P3('v', 'i', 'a'),
                                      P3('v', 's', '.'), P3('o', 'u', 't'), P3('v', 'o', 'n'),
                                      P3('v', 'a', 'n'), P3('d', 'e', 'r')};
-    static const uint32_t four[] = {P4('w', 'i', 't', 'h'), P4('f', 'r', 'o', 'm'),
-                                    P4('i', 'n', 't', 'o'), P4('o', 'n', 't', 'o'),
-                                    P4('o', 'v', 'e', 'r'), P4('t', 'h', 'a', 'n'),
-                                    P4('t', 'h', 'a', 't'), P4('u', 'p', 'o', 'n'),
-                                    P4('a', 'm', 'i', 'd')};
+    static const uint32_t four[] = {
+        P4('w', 'i', 't', 'h'), P4('f', 'r', 'o', 'm'), P4('i', 'n', 't', 'o'),
+        P4('o', 'n', 't', 'o'), P4('o', 'v', 'e', 'r'), P4('t', 'h', 'a', 'n'),
+        P4('t', 'h', 'a', 't'), P4('u', 'p', 'o', 'n'), P4('a', 'm', 'i', 'd')};
     const uint32_t *list = n == 2 ? two : n == 3 ? three : four;
-    size_t count = n == 2 ? sizeof two / sizeof two[0]
-                          : n == 3 ? sizeof three / sizeof three[0] : sizeof four / sizeof four[0];
+    size_t count = n == 2   ? sizeof two / sizeof two[0]
+                   : n == 3 ? sizeof three / sizeof three[0]
+                            : sizeof four / sizeof four[0];
     if (n == 1)
         return v == 'a' || v == '&';
     for (size_t k = 0; k < count; k++)
@@ -169,12 +168,12 @@ static size_t list_marker(const char *s, size_t n, int *ordered) {
 
 /* Abbreviations after which a full stop does not end a sentence. */
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "st", "jr", "sr", "gen", "lt", "col",
-    "sgt", "capt", "cmdr", "adm", "prof", "rev", "hon", "pres", "supt", "det", "insp",
-    "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "u.s", "u.k", "u.n",
-    "d.c", "e.g", "i.e", "etc", "approx", "dept", "univ", "calif", "fla", "mass", "penn",
-    NULL};
+    "mr",   "mrs",   "ms",  "dr",   "gov",  "sen",  "rep",  "st",  "jr",  "sr",     "gen",
+    "lt",   "col",   "sgt", "capt", "cmdr", "adm",  "prof", "rev", "hon", "pres",   "supt",
+    "det",  "insp",  "no",  "vs",   "inc",  "corp", "co",   "ltd", "jan", "feb",    "mar",
+    "apr",  "jun",   "jul", "aug",  "sep",  "sept", "oct",  "nov", "dec", "mt",     "ft",
+    "ave",  "blvd",  "u.s", "u.k",  "u.n",  "d.c",  "e.g",  "i.e", "etc", "approx", "dept",
+    "univ", "calif", "fla", "mass", "penn", NULL};
 
 /* Does the text hold a sentence end followed by another sentence
  * ("... interjected. “Do you ...")? */
@@ -185,9 +184,10 @@ static int sentence_break(const char *s, size_t n) {
             continue;
         size_t k = i + 1;
         /* closing quotes after the stop */
-        while (k < n && (s[k] == '"' || s[k] == '\'' ||
-                         (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
-                          ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
+        while (k < n &&
+               (s[k] == '"' || s[k] == '\'' ||
+                (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                 ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
             k += (unsigned char)s[k] == 0xE2 ? 3 : 1;
         if (k >= n || s[k] != ' ' || k + 1 >= n)
             continue;

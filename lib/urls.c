@@ -10,17 +10,17 @@
 #include "internal.h"
 
 static const char *const generic_tlds[] = {
-    "com",  "org",  "net",    "edu",  "gov",  "mil", "int", "info", "biz", "io",  "app",
-    "news", "blog", "online", "site", "tech", "dev", "ai",  "tv",   "me",  "us",  "ly",
-    "co",   "uk",   "ca",     "au",   "de",   "fr",  "jp",  "in",   "ru",  "cn",  NULL};
+    "com",  "org",  "net",    "edu",  "gov",  "mil", "int", "info", "biz", "io", "app",
+    "news", "blog", "online", "site", "tech", "dev", "ai",  "tv",   "me",  "us", "ly",
+    "co",   "uk",   "ca",     "au",   "de",   "fr",  "jp",  "in",   "ru",  "cn", NULL};
 
 static int is_lower_alpha(unsigned char c) {
     return c >= 'a' && c <= 'z';
 }
 
 static int is_host_char(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c >= 0x80;
 }
 
 /* Characters that end a link. */

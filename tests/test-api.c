@@ -41,8 +41,8 @@ START_TEST(version_agrees) {
 END_TEST
 
 START_TEST(status_strings) {
-    const int codes[] = {WN_OK, WN_ERR_INVALID, WN_ERR_NOMEM, WN_ERR_FLAGS, WN_ERR_TOO_LARGE,
-                         WN_ERR_WRITE};
+    const int codes[] = {WN_OK,        WN_ERR_INVALID,   WN_ERR_NOMEM,
+                         WN_ERR_FLAGS, WN_ERR_TOO_LARGE, WN_ERR_WRITE};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         const char *s = wn_strerror(codes[i]);
         ck_assert_ptr_nonnull(s);
@@ -348,8 +348,8 @@ static void alloc_failure_loop(const char *text, size_t len, int render) {
         }
         ck_assert_int_eq(st, WN_ERR_NOMEM);
         ck_assert_ptr_null(json);
-        ck_assert_msg(c.allocs == c.frees, "failing allocation %ld: %zu allocations, %zu frees",
-                      n, c.allocs, c.frees);
+        ck_assert_msg(c.allocs == c.frees, "failing allocation %ld: %zu allocations, %zu frees", n,
+                      c.allocs, c.frees);
         ck_assert_int_lt(n, 100000);
     }
 }

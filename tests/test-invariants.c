@@ -50,16 +50,83 @@ END_TEST
 
 /* Pieces the recognizers look for, glued together at random. */
 static const char *const tokens[] = {
-    "\xE2\x80\x94 ", "(@", "pic.twitter.com/", "https://t.co/", "RELATED: ", "Read more:",
-    "(AP) ", "WASHINGTON ", "March 18, 2025", "By ", "Jane Doe", " and ", "\n", "\r\n", "\r",
-    "  ", "\t", "&mdash;", "&#8217;", "&amp", "&#x1F600;", "Image copyright", "Image caption",
-    "Getty Images", "(Photo by ", ")", "Credit: ", "REUTERS/", "- ", "* ", "1. ", "\xE2\x80\xA2 ",
-    "___", "0", "7k SHARES", "Advertisement", "Story highlights", "Reporting by ", "; Editing by ",
-    " contributed to this report.", "10 p.m.", "2019-11-19T08:57:40+01:00", "The", "Council",
-    "said", ".", ",", ":", "?", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xA0", "\xE2\x80\x8B",
-    "\xEF\xBB\xBF", "\xCC\x81", "e\xCC\x81", "\xFF", "\xC3", "\xED\xA0\x80", "\xF0\x9F\x98",
-    "\0", "www.example.org", "@user", "#tag", "...", "\xE2\x80\xA6", "[", "]", "(", "|", "/",
-    "PUBLISHED:", "Updated", "ALL CAPS LINE", "In pictures", "[Video]", "Follow us on Twitter",
+    "\xE2\x80\x94 ",
+    "(@",
+    "pic.twitter.com/",
+    "https://t.co/",
+    "RELATED: ",
+    "Read more:",
+    "(AP) ",
+    "WASHINGTON ",
+    "March 18, 2025",
+    "By ",
+    "Jane Doe",
+    " and ",
+    "\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "\t",
+    "&mdash;",
+    "&#8217;",
+    "&amp",
+    "&#x1F600;",
+    "Image copyright",
+    "Image caption",
+    "Getty Images",
+    "(Photo by ",
+    ")",
+    "Credit: ",
+    "REUTERS/",
+    "- ",
+    "* ",
+    "1. ",
+    "\xE2\x80\xA2 ",
+    "___",
+    "0",
+    "7k SHARES",
+    "Advertisement",
+    "Story highlights",
+    "Reporting by ",
+    "; Editing by ",
+    " contributed to this report.",
+    "10 p.m.",
+    "2019-11-19T08:57:40+01:00",
+    "The",
+    "Council",
+    "said",
+    ".",
+    ",",
+    ":",
+    "?",
+    "\xE2\x80\x9C",
+    "\xE2\x80\x9D",
+    "\xC2\xA0",
+    "\xE2\x80\x8B",
+    "\xEF\xBB\xBF",
+    "\xCC\x81",
+    "e\xCC\x81",
+    "\xFF",
+    "\xC3",
+    "\xED\xA0\x80",
+    "\xF0\x9F\x98",
+    "\0",
+    "www.example.org",
+    "@user",
+    "#tag",
+    "...",
+    "\xE2\x80\xA6",
+    "[",
+    "]",
+    "(",
+    "|",
+    "/",
+    "PUBLISHED:",
+    "Updated",
+    "ALL CAPS LINE",
+    "In pictures",
+    "[Video]",
+    "Follow us on Twitter",
 };
 
 START_TEST(token_soup) {
@@ -97,13 +164,30 @@ END_TEST
 
 START_TEST(invalid_utf8_classes) {
     static const char *const bad[] = {
-        "\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xE0\x9F\xBF", "\xED\xA0\x80",
-        "\xED\xBF\xBF", "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFE", "\xFF",
-        "\xC2", "\xE2\x82", "\xF0\x9F\x98", "\xC2\xC2", "\xE2\x28\xA1", "\xF8\x88\x80\x80\x80",
+        "\x80",
+        "\xBF",
+        "\xC0\xAF",
+        "\xC1\xBF",
+        "\xE0\x80\xAF",
+        "\xE0\x9F\xBF",
+        "\xED\xA0\x80",
+        "\xED\xBF\xBF",
+        "\xF0\x80\x80\xAF",
+        "\xF4\x90\x80\x80",
+        "\xF5\x80\x80\x80",
+        "\xFE",
+        "\xFF",
+        "\xC2",
+        "\xE2\x82",
+        "\xF0\x9F\x98",
+        "\xC2\xC2",
+        "\xE2\x28\xA1",
+        "\xF8\x88\x80\x80\x80",
     };
     char buf[256];
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        int n = snprintf(buf, sizeof buf, "Text before %s text after.\n%s\n%s", bad[i], bad[i], bad[i]);
+        int n =
+            snprintf(buf, sizeof buf, "Text before %s text after.\n%s\n%s", bad[i], bad[i], bad[i]);
         check_bytes(buf, (size_t)n);
     }
 }
@@ -149,8 +233,9 @@ END_TEST
 
 START_TEST(many_short_lines) {
     /* 20,000 lines of patterns the recognizers react to */
-    static const char *const lines[] = {"- item", "1. item", "(@x)", "\xE2\x80\x94 A (@b) May 1, 2020",
-                                        "RELATED:", "AD", "By A B", "10 p.m.", "X: y z w v"};
+    static const char *const lines[] = {
+        "- item", "1. item", "(@x)",      "\xE2\x80\x94 A (@b) May 1, 2020", "RELATED:", "AD",
+        "By A B", "10 p.m.", "X: y z w v"};
     size_t cap = 20000 * 40, len = 0;
     char *buf = malloc(cap);
     ck_assert_ptr_nonnull(buf);

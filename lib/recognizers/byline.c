@@ -12,22 +12,35 @@
 
 /* Words that make a byline segment an organisation or a role, not a name. */
 static const char *const org_words[] = {
-    "times", "post", "news", "press", "associated", "reuters", "cnn", "bbc", "staff",
-    "writer", "writers", "correspondent", "reporter", "editor", "journal", "tribune",
-    "herald", "guardian", "daily", "magazine", "agency", "bloomberg", "afp", "ap", "cnbc",
-    "npr", "abc", "nbc", "cbs", "usa", "today", "telegraph", "independent", "wire",
-    "network", "media", "group", "insider", "contributor", "columnist", "analyst", "desk",
-    "team", "service", "services", "inc", "inc.", "ltd", "llc", "online", "digital", "radio",
-    "television", "tv", "chronicle", "gazette", "observer", "express", "mail", "standard",
-    "review", "weekly", "monthly", "report", "reports", "senior", "chief", "political",
-    "national", "international", "global", "science", "health", "business", "sports",
-    "technology", "tech", "at", NULL};
+    "times",     "post",      "news",        "press",         "associated", "reuters",
+    "cnn",       "bbc",       "staff",       "writer",        "writers",    "correspondent",
+    "reporter",  "editor",    "journal",     "tribune",       "herald",     "guardian",
+    "daily",     "magazine",  "agency",      "bloomberg",     "afp",        "ap",
+    "cnbc",      "npr",       "abc",         "nbc",           "cbs",        "usa",
+    "today",     "telegraph", "independent", "wire",          "network",    "media",
+    "group",     "insider",   "contributor", "columnist",     "analyst",    "desk",
+    "team",      "service",   "services",    "inc",           "inc.",       "ltd",
+    "llc",       "online",    "digital",     "radio",         "television", "tv",
+    "chronicle", "gazette",   "observer",    "express",       "mail",       "standard",
+    "review",    "weekly",    "monthly",     "report",        "reports",    "senior",
+    "chief",     "political", "national",    "international", "global",     "science",
+    "health",    "business",  "sports",      "technology",    "tech",       "at",
+    NULL};
 
-static const char *const editor_leads[] = {"editing by", "edited by", "graphics by",
-                                           "photos by", "photo by", "video by", NULL};
-static const char *const reporter_leads[] = {
-    "additional reporting by", "reporting by", "reported by", "writing by", "written by",
-    "compiled by", "story by", "original story by", "text by", "words by", "by", NULL};
+static const char *const editor_leads[] = {"editing by", "edited by", "graphics by", "photos by",
+                                           "photo by",   "video by",  NULL};
+static const char *const reporter_leads[] = {"additional reporting by",
+                                             "reporting by",
+                                             "reported by",
+                                             "writing by",
+                                             "written by",
+                                             "compiled by",
+                                             "story by",
+                                             "original story by",
+                                             "text by",
+                                             "words by",
+                                             "by",
+                                             NULL};
 
 static int is_name_segment(const char *s, size_t n) {
     size_t pos = 0, words = 0;
@@ -58,8 +71,7 @@ static void strip_possessive(const char **s, size_t *n) {
     while (words < 5 && wn_next_word(*s, *n, &pos, &w)) {
         words++;
         size_t k = w.n;
-        int poss = (k > 2 && (w.p[k - 1] == 's' || w.p[k - 1] == 'S') &&
-                    (w.p[k - 2] == '\'')) ||
+        int poss = (k > 2 && (w.p[k - 1] == 's' || w.p[k - 1] == 'S') && (w.p[k - 2] == '\'')) ||
                    (k > 4 && (w.p[k - 1] == 's') && (unsigned char)w.p[k - 2] == 0x99 &&
                     (unsigned char)w.p[k - 3] == 0x80 && (unsigned char)w.p[k - 4] == 0xE2) ||
                    (k > 1 && w.p[k - 1] == '\'' && (w.p[k - 2] == 's' || w.p[k - 2] == 'S'));
@@ -180,7 +192,8 @@ static int credit_line(wn_parser *p, size_t i) {
         t++;
         tn -= 2;
     }
-    if (wn_lead_in(t, tn, reporter_leads) && !wn_lead_in(t, tn, (const char *const[]){"by", NULL})) {
+    if (wn_lead_in(t, tn, reporter_leads) &&
+        !wn_lead_in(t, tn, (const char *const[]){"by", NULL})) {
         /* segments separated by ';': keep reporters, skip editors */
         size_t i0 = 0;
         while (i0 < tn) {
@@ -221,8 +234,9 @@ static int credit_line(wn_parser *p, size_t i) {
         const char *ns = s;
         size_t nn = c;
         /* drop the role: "Associated Press writers", "Staff writer" */
-        static const char *const roles[] = {" writers ", " writer ", " reporters ", " reporter ",
-                                            " correspondents ", " correspondent ", NULL};
+        static const char *const roles[] = {" writers ",  " writer ",         " reporters ",
+                                            " reporter ", " correspondents ", " correspondent ",
+                                            NULL};
         for (const char *const *r = roles; *r; r++) {
             size_t at = wn_ci_find(ns, nn, *r);
             if (at != SIZE_MAX) {
@@ -239,8 +253,9 @@ static int credit_line(wn_parser *p, size_t i) {
         return 1;
     }
     /* "Contributing: Name" */
-    size_t k = wn_lead_in(t, tn, (const char *const[]){"contributing:", "contributors:",
-                                                       "contributing reporters:", NULL});
+    size_t k = wn_lead_in(
+        t, tn,
+        (const char *const[]){"contributing:", "contributors:", "contributing reporters:", NULL});
     if (k) {
         split_names(&nm, t + k, tn - k);
         if (nm.n) {
@@ -254,7 +269,7 @@ static int credit_line(wn_parser *p, size_t i) {
 /* Role words that follow a name on a credit line without "By". */
 static const char *const roles[] = {
     "correspondent", "editor", "reporter", "writer", "columnist", "contributor", "journalist",
-    "producer", "chief", "staff", "bureau", "critic", "analyst", NULL};
+    "producer",      "chief",  "staff",    "bureau", "critic",    "analyst",     NULL};
 
 /* "Maria Keller Transport correspondent", "Jane Doe, Senior Writer",
  * "Jane Doe | Reuters": a name (two capitalised words, three with an
@@ -281,8 +296,8 @@ static int role_line(wn_parser *p, size_t i) {
         if (wn_ci_in(c.p, c.n, roles) || (w.n == 1 && w.p[0] == '|'))
             role = 1;
         /* "Jane Doe, CNN", "John Roe, Associated Press": an outlet after the name */
-        if (taken == 2 && name_end && u->text[name_end] == ',' && (wn_is_agency(c.p, c.n) ||
-                                                                  wn_ci_in(c.p, c.n, org_words)))
+        if (taken == 2 && name_end && u->text[name_end] == ',' &&
+            (wn_is_agency(c.p, c.n) || wn_ci_in(c.p, c.n, org_words)))
             role = 1;
     }
     if (!role || taken < 2)
@@ -300,8 +315,8 @@ static int sign_off(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     if (u->nwords != 1 || wn_next_head(p, i) < p->nunits)
         return 0;
-    static const char *const wires[] = {"reuter", "reuters", "ap", "afp", "upi", "dpa",
-                                        "xinhua", "(ap)", "(reuters)", "-30-", "###", NULL};
+    static const char *const wires[] = {"reuter", "reuters", "ap",        "afp",  "upi", "dpa",
+                                        "xinhua", "(ap)",    "(reuters)", "-30-", "###", NULL};
     if (!wn_ci_in(u->text, u->len, wires))
         return 0;
     names nm = {0};

@@ -10,9 +10,9 @@
 #include "recognizers.h"
 
 static const char *const credit_leads[] = {
-    "photo by",  "photos by",   "photo:",      "photos:",       "photograph by", "photograph:",
-    "picture:",  "pictures:",   "picture by",  "image:",        "images:",       "image by",
-    "credit:",   "photo credit:", "image credit:", "courtesy of", "courtesy:",   "file photo:",
+    "photo by", "photos by",     "photo:",        "photos:",     "photograph by", "photograph:",
+    "picture:", "pictures:",     "picture by",    "image:",      "images:",       "image by",
+    "credit:",  "photo credit:", "image credit:", "courtesy of", "courtesy:",     "file photo:",
     NULL};
 
 /* Credit text without its lead-in ("Photo by ", "Credit: "). */
@@ -134,9 +134,9 @@ static int lead_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
-    static const char *const cues[] = {"Credit:", "Credit...", "Credit\xE2\x80\xA6",
-                                       "Photograph:", "Photo:", "Picture:", "Image:",
-                                       "Photos:", ". Photo by ", NULL};
+    static const char *const cues[] = {
+        "Credit:", "Credit...", "Credit\xE2\x80\xA6", "Photograph:", "Photo:", "Picture:",
+        "Image:",  "Photos:",   ". Photo by ",        NULL};
     /* the credit ends the line: look only near the end, and only when a cue
      * can be there (they all end in ':' or in an ellipsis) */
     size_t win = n > 160 ? n - 160 : 0;
@@ -191,8 +191,8 @@ static int slash_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
-    static const char *const slash_agencies[] = {"REUTERS/", "Reuters/", "AFP/", "EPA/", "AP/",
-                                           "EPA-EFE/", "AP Photo/", NULL};
+    static const char *const slash_agencies[] = {"REUTERS/", "Reuters/", "AFP/",      "EPA/",
+                                                 "AP/",      "EPA-EFE/", "AP Photo/", NULL};
     size_t win = n > 80 ? n - 80 : 0;
     for (const char *const *a = slash_agencies; *a; a++) {
         size_t at = wn_find(s + win, n - win, *a);

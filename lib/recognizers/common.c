@@ -66,13 +66,44 @@ size_t wn_lead_in(const char *s, size_t n, const char *const *leads) {
     return 0;
 }
 
-static const char *const agencies[] = {
-    "AP",      "Reuters",  "Reuter",    "AFP",    "Getty",     "Getty Images", "EPA",
-    "EPA-EFE", "EFE",      "Shutterstock", "Bloomberg", "Xinhua", "PA",      "PA Images",
-    "Alamy",   "dpa",      "UPI",       "ANSA",   "Kyodo",     "Yonhap",    "Sipa",
-    "ZUMA",    "Zuma Press", "NurPhoto", "Anadolu", "Corbis",  "iStock",    "Newscom",
-    "WireImage", "AAP",    "Associated Press", "Press Association", "AFP/Getty",
-    "AFP/Getty Images", "Getty Images/iStockphoto", "TASS", "Sputnik", NULL};
+static const char *const agencies[] = {"AP",
+                                       "Reuters",
+                                       "Reuter",
+                                       "AFP",
+                                       "Getty",
+                                       "Getty Images",
+                                       "EPA",
+                                       "EPA-EFE",
+                                       "EFE",
+                                       "Shutterstock",
+                                       "Bloomberg",
+                                       "Xinhua",
+                                       "PA",
+                                       "PA Images",
+                                       "Alamy",
+                                       "dpa",
+                                       "UPI",
+                                       "ANSA",
+                                       "Kyodo",
+                                       "Yonhap",
+                                       "Sipa",
+                                       "ZUMA",
+                                       "Zuma Press",
+                                       "NurPhoto",
+                                       "Anadolu",
+                                       "Corbis",
+                                       "iStock",
+                                       "Newscom",
+                                       "WireImage",
+                                       "AAP",
+                                       "Associated Press",
+                                       "Press Association",
+                                       "AFP/Getty",
+                                       "AFP/Getty Images",
+                                       "Getty Images/iStockphoto",
+                                       "TASS",
+                                       "Sputnik",
+                                       NULL};
 
 int wn_is_agency(const char *s, size_t n) {
     return wn_ci_in(s, n, agencies);

@@ -14,15 +14,43 @@
 
 #define WN_LINK_MAX_WORDS 25
 
-static const char *const header_phrases[] = {
-    "related", "related coverage", "related articles", "related stories", "related content",
-    "related links", "related reading", "related video", "related videos", "don't miss",
-    "dont miss", "read more", "read more below", "read also", "also read", "see also",
-    "recommended", "recommended for you", "recommended reading", "you may also like",
-    "you might also like", "must read", "most read", "most popular", "trending",
-    "trending now", "top stories", "more stories", "more news", "latest news", "latest",
-    "editor's picks", "editors' picks", "further reading", "more coverage", "watch more",
-    NULL};
+static const char *const header_phrases[] = {"related",
+                                             "related coverage",
+                                             "related articles",
+                                             "related stories",
+                                             "related content",
+                                             "related links",
+                                             "related reading",
+                                             "related video",
+                                             "related videos",
+                                             "don't miss",
+                                             "dont miss",
+                                             "read more",
+                                             "read more below",
+                                             "read also",
+                                             "also read",
+                                             "see also",
+                                             "recommended",
+                                             "recommended for you",
+                                             "recommended reading",
+                                             "you may also like",
+                                             "you might also like",
+                                             "must read",
+                                             "most read",
+                                             "most popular",
+                                             "trending",
+                                             "trending now",
+                                             "top stories",
+                                             "more stories",
+                                             "more news",
+                                             "latest news",
+                                             "latest",
+                                             "editor's picks",
+                                             "editors' picks",
+                                             "further reading",
+                                             "more coverage",
+                                             "watch more",
+                                             NULL};
 
 static int is_group_header(const wn_unit *u) {
     if (u->kind != WN_BLOCK_NOISE || u->reason != WN_REASON_BOILERPLATE || u->nwords > 6)
@@ -34,13 +62,13 @@ static int is_group_header(const wn_unit *u) {
     if (wn_ci_in(s, n, header_phrases))
         return 1;
     /* "More from CNN", "More on this story", "Also on NPR" */
-    return wn_lead_in(s, n, (const char *const[]){"more from", "more stories from", "also on",
-                                                   "more news from", "latest from", NULL}) != 0;
+    return wn_lead_in(s, n,
+                      (const char *const[]){"more from", "more stories from", "also on",
+                                            "more news from", "latest from", NULL}) != 0;
 }
 
 static int link_title(const wn_unit *u) {
-    return wn_free_unit(u) && wn_title_like(u, WN_LINK_MAX_WORDS) &&
-           !(u->feat & WN_UF_DATELINE);
+    return wn_free_unit(u) && wn_title_like(u, WN_LINK_MAX_WORDS) && !(u->feat & WN_UF_DATELINE);
 }
 
 static void links_under_headers(wn_parser *p) {
@@ -75,9 +103,9 @@ void wn_rec_cards(wn_parser *p) {
 }
 
 static const char *const gallery_tags[] = {
-    "in pictures", "in photos", "in pics", "[video]", "(video)", "- video", "\xE2\x80\x93 video",
-    "\xE2\x80\x94 video", "[photos]", "(photos)", "[watch]", "- live", "\xE2\x80\x93 live",
-    "[gallery]", "[pictures]", NULL};
+    "in pictures",        "in photos",          "in pics",    "[video]",  "(video)", "- video",
+    "\xE2\x80\x93 video", "\xE2\x80\x94 video", "[photos]",   "(photos)", "[watch]", "- live",
+    "\xE2\x80\x93 live",  "[gallery]",          "[pictures]", NULL};
 
 static int ends_with_tag(const wn_unit *u) {
     for (const char *const *t = gallery_tags; *t; t++) {

@@ -139,7 +139,8 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
             size_t sn = e - i;
             wn_trim(&seg, &sn);
             size_t sp = wn_find(seg, sn, " ");
-            int is_date = sp != SIZE_MAX && wn_month(seg, sp) && wn_is_digit((unsigned char)seg[sp + 1]);
+            int is_date =
+                sp != SIZE_MAX && wn_month(seg, sp) && wn_is_digit((unsigned char)seg[sp + 1]);
             if (!is_date) {
                 if (part == 1 || wn_count_words(seg, sn) > 3 || sn == 0 ||
                     !wn_is_upper((unsigned char)seg[0]))

@@ -14,8 +14,8 @@
 #define WN_DEK_MAX_WORDS 60
 #define WN_FRONT_MATTER 8 /* units before the dateline that count as the top */
 
-static const char *const day_names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                       "Friday", "Saturday", "Sunday", NULL};
+static const char *const day_names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                        "Friday", "Saturday", "Sunday",    NULL};
 
 static int headline_like(const wn_unit *u) {
     return wn_title_like(u, WN_HEADLINE_MAX_WORDS) && u->nwords >= 3 &&

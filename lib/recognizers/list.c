@@ -12,10 +12,18 @@
 
 /* Headings of summary highlights. Only the first can share its line with
  * the first item (CNN's layout); the others must stand alone. */
-static const char *const highlight_leads[] = {
-    "story highlights", "highlights", "key points", "key takeaways", "takeaways",
-    "quick takes", "quick take", "in brief", "at a glance", "what you need to know",
-    "tl;dr", NULL};
+static const char *const highlight_leads[] = {"story highlights",
+                                              "highlights",
+                                              "key points",
+                                              "key takeaways",
+                                              "takeaways",
+                                              "quick takes",
+                                              "quick take",
+                                              "in brief",
+                                              "at a glance",
+                                              "what you need to know",
+                                              "tl;dr",
+                                              NULL};
 
 static void make_list(wn_parser *p, size_t first, size_t last, int ordered) {
     size_t count = 0;

@@ -10,22 +10,57 @@
 #include "recognizers.h"
 
 /* Lead-ins that always announce another story. */
-static const char *const strong_labels[] = {
-    "related", "related story", "related stories", "related article", "related articles",
-    "related content", "related coverage", "related link", "related links", "related video",
-    "related reading", "read more", "read also", "also read", "read", "read next", "more",
-    "more on this", "more on this story", "see also", "also see", "don't miss", "dont miss",
-    "watch", "watch more", "must read", "must see", "further reading", "previously",
-    "icymi", "recommended", "recommended reading", "trending", "click here", "full coverage",
-    "more coverage", "more from", "in case you missed it", "top stories", "latest", NULL};
+static const char *const strong_labels[] = {"related",
+                                            "related story",
+                                            "related stories",
+                                            "related article",
+                                            "related articles",
+                                            "related content",
+                                            "related coverage",
+                                            "related link",
+                                            "related links",
+                                            "related video",
+                                            "related reading",
+                                            "read more",
+                                            "read also",
+                                            "also read",
+                                            "read",
+                                            "read next",
+                                            "more",
+                                            "more on this",
+                                            "more on this story",
+                                            "see also",
+                                            "also see",
+                                            "don't miss",
+                                            "dont miss",
+                                            "watch",
+                                            "watch more",
+                                            "must read",
+                                            "must see",
+                                            "further reading",
+                                            "previously",
+                                            "icymi",
+                                            "recommended",
+                                            "recommended reading",
+                                            "trending",
+                                            "click here",
+                                            "full coverage",
+                                            "more coverage",
+                                            "more from",
+                                            "in case you missed it",
+                                            "top stories",
+                                            "latest",
+                                            NULL};
 
 /* Lead-ins that may also open a run-in paragraph: only for a short title. */
 static const char *const weak_labels[] = {
-    "video",    "videos",    "photos",    "photo gallery", "pictures", "in pictures",
-    "gallery",  "graphic",   "graphics",  "interactive",   "factbox",  "fact box",
-    "explainer", "timeline", "analysis",  "opinion",       "listen",   "podcast",
-    "quiz",     "live",      "live updates", "map",        "chart",    "background",
-    "commentary", "editorial", "special report", NULL};
+    "video",        "videos",      "photos",         "photo gallery",
+    "pictures",     "in pictures", "gallery",        "graphic",
+    "graphics",     "interactive", "factbox",        "fact box",
+    "explainer",    "timeline",    "analysis",       "opinion",
+    "listen",       "podcast",     "quiz",           "live",
+    "live updates", "map",         "chart",          "background",
+    "commentary",   "editorial",   "special report", NULL};
 
 static int is_label(const char *s, size_t n, int *strong) {
     *strong = wn_ci_in(s, n, strong_labels);

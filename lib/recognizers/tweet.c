@@ -12,7 +12,7 @@
 #define WN_MAX_POST 1200 /* bytes of post text on the line above an attribution */
 
 typedef struct attribution {
-    size_t dash;            /* offset where the attribution starts */
+    size_t dash; /* offset where the attribution starts */
     size_t name_s, name_e;
     size_t handle_s, handle_e;
     wn_when when;

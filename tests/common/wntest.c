@@ -92,8 +92,8 @@ typedef struct jp {
 } jp;
 
 static void ws(jp *p) {
-    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\n' || p->s[p->i] == '\r' ||
-                           p->s[p->i] == '\t'))
+    while (p->i < p->n &&
+           (p->s[p->i] == ' ' || p->s[p->i] == '\n' || p->s[p->i] == '\r' || p->s[p->i] == '\t'))
         p->i++;
 }
 
@@ -121,7 +121,8 @@ static int string(jp *p) {
                     if (p->i + (size_t)k >= p->n)
                         return 0;
                     char h = p->s[p->i + (size_t)k];
-                    if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F')))
+                    if (!((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') ||
+                          (h >= 'A' && h <= 'F')))
                         return 0;
                 }
                 p->i += 5;
@@ -265,7 +266,8 @@ int wnt_json_valid(const char *s, size_t n, char *err, size_t errlen) {
 static int check_str(const char *s, size_t len, const char *what, size_t block, char *err,
                      size_t errlen) {
     if (!s)
-        return len == 0 ? 1 : fail(err, errlen, "block %zu: %s NULL with length %zu", block, what, len);
+        return len == 0 ? 1
+                        : fail(err, errlen, "block %zu: %s NULL with length %zu", block, what, len);
     if (s[len] != '\0')
         return fail(err, errlen, "block %zu: %s not NUL-terminated", block, what);
     if (strlen(s) != len)
@@ -345,14 +347,22 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
         }
         prev_end = e;
         memset(cover + s, 1, e - s);
-        static const getter getters[] = {wn_block_text,  wn_block_reason, wn_block_value,
-                                         wn_block_dateline_place, wn_block_dateline_agency,
-                                         wn_block_author, wn_block_handle, wn_block_date,
-                                         wn_block_attribution, wn_block_label, wn_block_title,
-                                         wn_block_url, wn_block_credit};
-        static const char *const names[] = {"text", "reason", "value", "place", "agency",
-                                            "author", "handle", "date", "attribution",
-                                            "label", "title", "url", "credit"};
+        static const getter getters[] = {wn_block_text,
+                                         wn_block_reason,
+                                         wn_block_value,
+                                         wn_block_dateline_place,
+                                         wn_block_dateline_agency,
+                                         wn_block_author,
+                                         wn_block_handle,
+                                         wn_block_date,
+                                         wn_block_attribution,
+                                         wn_block_label,
+                                         wn_block_title,
+                                         wn_block_url,
+                                         wn_block_credit};
+        static const char *const names[] = {"text",   "reason", "value", "place",       "agency",
+                                            "author", "handle", "date",  "attribution", "label",
+                                            "title",  "url",    "credit"};
         for (size_t g = 0; g < sizeof getters / sizeof getters[0] && ok; g++) {
             size_t l = 12345;
             const char *v = getters[g](b, &l);
@@ -389,8 +399,9 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
             const char *v = wn_block_items_at(b, k, &l);
             ok = v && check_str(v, l, "item", i, err, errlen);
         }
-        if (ok && (wn_block_links_at(b, counts[0], NULL) || wn_block_authors_at(b, counts[1], NULL) ||
-                   wn_block_items_at(b, counts[2], NULL)))
+        if (ok &&
+            (wn_block_links_at(b, counts[0], NULL) || wn_block_authors_at(b, counts[1], NULL) ||
+             wn_block_items_at(b, counts[2], NULL)))
             ok = fail(err, errlen, "block %zu: array getter past its count", i);
     }
     if (ok && wn_doc_block(doc, nb) != NULL)

@@ -37,9 +37,10 @@ START_TEST(by_in_a_sentence_is_no_byline) {
 END_TEST
 
 START_TEST(reporting_credits) {
-    wn_doc *d = parse("The ferry will run twice a day until September.\n"
-                      "Reporting by Ines Duarte; additional reporting by Kofi Mensah and Yuki Sato; "
-                      "Editing by Paul Grant\n");
+    wn_doc *d =
+        parse("The ferry will run twice a day until September.\n"
+              "Reporting by Ines Duarte; additional reporting by Kofi Mensah and Yuki Sato; "
+              "Editing by Paul Grant\n");
     const char *const names[] = {"Ines Duarte", "Kofi Mensah", "Yuki Sato"};
     expect_authors(blk(d, 1), names, 3);
     wn_doc_free(d);
@@ -47,8 +48,9 @@ START_TEST(reporting_credits) {
 END_TEST
 
 START_TEST(contributed_to_this_report) {
-    wn_doc *d = parse("The ferry will run twice a day until September.\n"
-                      "Associated Press writers Lena Fox and Omar Haddad contributed to this report.\n");
+    wn_doc *d =
+        parse("The ferry will run twice a day until September.\n"
+              "Associated Press writers Lena Fox and Omar Haddad contributed to this report.\n");
     const char *const names[] = {"Lena Fox", "Omar Haddad"};
     expect_authors(blk(d, 1), names, 2);
     wn_doc_free(d);

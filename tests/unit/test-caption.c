@@ -10,16 +10,18 @@ START_TEST(photo_by) {
                       "(Photo by Dana Lee/Getty Images)\n"
                       "The river is expected to peak on Friday.\n");
     const wn_block *c = one_caption(d);
-    ck_text(wn_block_text, c, "Volunteers stack sandbags along the river in Millbrook on June 3, 2021.");
+    ck_text(wn_block_text, c,
+            "Volunteers stack sandbags along the river in Millbrook on June 3, 2021.");
     ck_text(wn_block_credit, c, "Dana Lee/Getty Images");
     wn_doc_free(d);
 }
 END_TEST
 
 START_TEST(agency_in_parentheses) {
-    wn_doc *d = parse("The river is expected to peak on Friday.\n"
-                      "Firefighters carry an elderly resident to a boat in the flooded square (AFP/Getty)\n"
-                      "More rain is forecast for the weekend.\n");
+    wn_doc *d =
+        parse("The river is expected to peak on Friday.\n"
+              "Firefighters carry an elderly resident to a boat in the flooded square (AFP/Getty)\n"
+              "More rain is forecast for the weekend.\n");
     ck_types(d, "paragraph caption paragraph");
     ck_text(wn_block_credit, blk(d, 1), "AFP/Getty");
     wn_doc_free(d);
@@ -74,8 +76,9 @@ START_TEST(image_copyright_group) {
 END_TEST
 
 START_TEST(glued_agency_after_full_stop) {
-    wn_doc *d = parse("Markets Today\nTraders watch screens on the exchange floor in Frankfurt.Reuters\n"
-                      "Stocks fell for a third day on Tuesday.\n");
+    wn_doc *d =
+        parse("Markets Today\nTraders watch screens on the exchange floor in Frankfurt.Reuters\n"
+              "Stocks fell for a third day on Tuesday.\n");
     const wn_block *c = one_caption(d);
     ck_text(wn_block_credit, c, "Reuters");
     ck_text(wn_block_text, c, "Traders watch screens on the exchange floor in Frankfurt.");

@@ -31,28 +31,29 @@ START_TEST(invalid_utf8_becomes_replacement) {
     expect_clean("Bad \xFF byte and \xE2\x80 cut sequence end.",
                  "Bad \xEF\xBF\xBD byte and \xEF\xBF\xBD cut sequence end.", WN_OPT_DEFAULT);
     /* an encoded surrogate is invalid: one U+FFFD per byte it cannot start */
-    expect_clean("Surrogate \xED\xA0\x80 here.", "Surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD here.",
-                 WN_OPT_DEFAULT);
+    expect_clean("Surrogate \xED\xA0\x80 here.",
+                 "Surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD here.", WN_OPT_DEFAULT);
 }
 END_TEST
 
 START_TEST(nfc) {
     /* e + combining acute -> é ; Angstrom sign -> Å */
-    expect_clean("Caf\x65\xCC\x81 owners met in the square.", "Caf\xC3\xA9 owners met in the square.",
-                 WN_OPT_DEFAULT);
-    expect_clean("A length of one \xE2\x84\xAB was measured.", "A length of one \xC3\x85 was measured.",
-                 WN_OPT_DEFAULT);
+    expect_clean("Caf\x65\xCC\x81 owners met in the square.",
+                 "Caf\xC3\xA9 owners met in the square.", WN_OPT_DEFAULT);
+    expect_clean("A length of one \xE2\x84\xAB was measured.",
+                 "A length of one \xC3\x85 was measured.", WN_OPT_DEFAULT);
 }
 END_TEST
 
 START_TEST(character_references) {
-    expect_clean("Prices rose &mdash; again &#8212; by 5&#x25; at AT&T&#8217;s stores &amp; more.",
-                 "Prices rose \xE2\x80\x94 again \xE2\x80\x94 by 5% at AT&T\xE2\x80\x99s stores & more.",
-                 WN_OPT_DEFAULT);
+    expect_clean(
+        "Prices rose &mdash; again &#8212; by 5&#x25; at AT&T&#8217;s stores &amp; more.",
+        "Prices rose \xE2\x80\x94 again \xE2\x80\x94 by 5% at AT&T\xE2\x80\x99s stores & more.",
+        WN_OPT_DEFAULT);
     expect_clean("Legacy &copy 2020 and &nbsp;spaced &lt;tags&gt; here.",
                  "Legacy \xC2\xA9 2020 and spaced <tags> here.", WN_OPT_DEFAULT);
-    expect_clean("Unknown &bogus; and &#0; stay safe.", "Unknown &bogus; and \xEF\xBF\xBD stay safe.",
-                 WN_OPT_DEFAULT);
+    expect_clean("Unknown &bogus; and &#0; stay safe.",
+                 "Unknown &bogus; and \xEF\xBF\xBD stay safe.", WN_OPT_DEFAULT);
     expect_clean("Kept &mdash; as written.", "Kept &mdash; as written.", WN_OPT_DEDUPE);
 }
 END_TEST

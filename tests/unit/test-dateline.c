@@ -14,8 +14,8 @@ static void expect_dateline(const char *line, const char *place, const char *age
 }
 
 START_TEST(forms) {
-    expect_dateline("MILLBROOK (AP) \xE2\x80\x94 The ferry crossed the bay on Tuesday.", "MILLBROOK",
-                    "AP", "The ferry crossed the bay on Tuesday.");
+    expect_dateline("MILLBROOK (AP) \xE2\x80\x94 The ferry crossed the bay on Tuesday.",
+                    "MILLBROOK", "AP", "The ferry crossed the bay on Tuesday.");
     expect_dateline("PORT ELLEN, Scotland (Reuters) - The ferry crossed on Tuesday.",
                     "PORT ELLEN, Scotland", "Reuters", "The ferry crossed on Tuesday.");
     expect_dateline("SALEM, Ore., March 3 (AP) -- The ferry crossed on Tuesday.", "SALEM, Ore.",

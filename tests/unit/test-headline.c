@@ -2,10 +2,11 @@
 #include "unit.h"
 
 START_TEST(headline_and_dek) {
-    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n\n"
-                      "A restored route links the two halves of the bay again, and the operator "
-                      "hopes tourists will follow.\n\n"
-                      "MILLBROOK \xE2\x80\x94 The first ferry in ten years crossed the bay on Tuesday.\n");
+    wn_doc *d =
+        parse("Harbour ferry makes first crossing in a decade\n\n"
+              "A restored route links the two halves of the bay again, and the operator "
+              "hopes tourists will follow.\n\n"
+              "MILLBROOK \xE2\x80\x94 The first ferry in ten years crossed the bay on Tuesday.\n");
     ck_types(d, "headline dek paragraph");
     ck_assert_pstr_eq(wn_doc_headline(d, NULL), "Harbour ferry makes first crossing in a decade");
     ck_assert_pstr_eq(wn_doc_dek(d, NULL),
@@ -17,9 +18,10 @@ END_TEST
 
 START_TEST(lede_is_not_a_dek) {
     /* the sentence after the title names the day of the news: it is the lede */
-    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
-                      "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n"
-                      "Tickets for the summer sold out within two days.\n");
+    wn_doc *d =
+        parse("Harbour ferry makes first crossing in a decade\n"
+              "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n"
+              "Tickets for the summer sold out within two days.\n");
     ck_types(d, "headline paragraph paragraph");
     wn_doc_free(d);
 }
@@ -73,8 +75,9 @@ START_TEST(caption_glued_before_title) {
 END_TEST
 
 START_TEST(dated_caption_before_dateline) {
-    wn_doc *d = parse("Passengers board the ferry in Millbrook June 4, 2021.\n"
-                      "MILLBROOK (Ledger) - The first ferry in ten years crossed the bay on Tuesday.\n");
+    wn_doc *d =
+        parse("Passengers board the ferry in Millbrook June 4, 2021.\n"
+              "MILLBROOK (Ledger) - The first ferry in ten years crossed the bay on Tuesday.\n");
     ck_types(d, "caption paragraph");
     wn_doc_free(d);
 }

@@ -50,8 +50,13 @@ START_TEST(spans_exclude_surrounding_space) {
 END_TEST
 
 START_TEST(empty_and_blank_inputs) {
-    const char *const inputs[] = {"", "\n", "\r\n\r\n", "   \t  \n  ", "\xC2\xA0\xE2\x80\x83\n",
-                                  "\xEF\xBB\xBF", "\xE2\x80\x8B \xE3\x80\x80"};
+    const char *const inputs[] = {"",
+                                  "\n",
+                                  "\r\n\r\n",
+                                  "   \t  \n  ",
+                                  "\xC2\xA0\xE2\x80\x83\n",
+                                  "\xEF\xBB\xBF",
+                                  "\xE2\x80\x8B \xE3\x80\x80"};
     for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
         wn_doc *d = parse(inputs[i]);
         ck_assert_uint_eq(wn_doc_block_count(d), 0);

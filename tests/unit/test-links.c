@@ -24,12 +24,12 @@ static void links_of(const char *s, char *out, size_t cap) {
     }
 }
 
-#define ck_links(text, want)                                                                 \
-    do {                                                                                     \
-        char got_[512];                                                                      \
-        links_of((text), got_, sizeof got_);                                                 \
-        ck_assert_msg(strcmp(got_, (want)) == 0, "links of \"%s\": got \"%s\", want \"%s\"", \
-                      (text), got_, (want));                                                 \
+#define ck_links(text, want)                                                                       \
+    do {                                                                                           \
+        char got_[512];                                                                            \
+        links_of((text), got_, sizeof got_);                                                       \
+        ck_assert_msg(strcmp(got_, (want)) == 0, "links of \"%s\": got \"%s\", want \"%s\"",       \
+                      (text), got_, (want));                                                       \
     } while (0)
 
 START_TEST(links_in_posts) {

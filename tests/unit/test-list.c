@@ -35,7 +35,8 @@ END_TEST
 START_TEST(glued_highlights) {
     wn_doc *d = parse("Story highlights The ferry is the first in ten years to cross the bay\n\n"
                       "Tickets for the summer sold out in two days\n\n"
-                      "MILLBROOK (Ledger) \xE2\x80\x94 The first ferry in a decade crossed the bay on Tuesday.\n");
+                      "MILLBROOK (Ledger) \xE2\x80\x94 The first ferry in a decade crossed the bay "
+                      "on Tuesday.\n");
     ck_types(d, "list paragraph");
     const wn_block *l = blk(d, 0);
     ck_assert_uint_eq(wn_block_items_count(l), 2);

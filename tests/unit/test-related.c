@@ -1,7 +1,8 @@
 /* Unit tests of links to other stories. */
 #include "unit.h"
 
-static const char *const lede = "The county opened its new bridge over the Weir river on Tuesday.\n";
+static const char *const lede =
+    "The county opened its new bridge over the Weir river on Tuesday.\n";
 static const char *const body = "Traffic engineers expect about 3,000 vehicles a day to use it.\n";
 
 static wn_doc *between(const char *lines) {
@@ -14,12 +15,14 @@ START_TEST(labelled) {
     const char *const cases[][3] = {
         {"RELATED: County approves bridge budget after long debate\n", "RELATED",
          "County approves bridge budget after long debate"},
-        {"Read more: Why the old bridge had to close\n", "Read more", "Why the old bridge had to close"},
+        {"Read more: Why the old bridge had to close\n", "Read more",
+         "Why the old bridge had to close"},
         {"[Read more: Farmers count the cost of detours]\n", "Read more",
          "Farmers count the cost of detours"},
         {"SEE ALSO: A short history of the Weir crossings\n", "SEE ALSO",
          "A short history of the Weir crossings"},
-        {"(Graphic: Bridge traffic since 2010 - here)\n", "Graphic", "Bridge traffic since 2010 - here"},
+        {"(Graphic: Bridge traffic since 2010 - here)\n", "Graphic",
+         "Bridge traffic since 2010 - here"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         wn_doc *d = between(cases[i][0]);
@@ -72,7 +75,8 @@ START_TEST(link_card_with_slug) {
 END_TEST
 
 START_TEST(kicker_headline_between_paragraphs) {
-    wn_doc *d = between("Long delays: Commuters spent a combined million hours on detours last year\n");
+    wn_doc *d =
+        between("Long delays: Commuters spent a combined million hours on detours last year\n");
     ck_types(d, "paragraph related paragraph");
     ck_text(wn_block_title, blk(d, 1),
             "Long delays: Commuters spent a combined million hours on detours last year");
@@ -93,7 +97,8 @@ START_TEST(bulleted_titles_after_the_story) {
 END_TEST
 
 START_TEST(run_in_label_is_paragraph) {
-    wn_doc *d = between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
+    wn_doc *d =
+        between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
     ck_types(d, "paragraph paragraph paragraph");
     wn_doc_free(d);
 }

@@ -11,13 +11,16 @@ static const char *const guardian_text =
     "Share on Facebook\n"
     "Share on Twitter\n"
     "Share via Email\n"
-    "Ferry crews on three of the country's busiest routes could walk out in July, union leaders said on Monday, after a fourth round of talks ended without agreement.\n"
+    "Ferry crews on three of the country's busiest routes could walk out in July, union leaders "
+    "said on Monday, after a fourth round of talks ended without agreement.\n"
     "The union said its members had been offered a rise of 2%, well below the rate of inflation.\n"
     "Passengers queue at the terminal in Dover. Photograph: Andrew Milligan/PA\n"
-    "\"We have been patient for a very long time,\" said the union's general secretary, Ruth Adeyemi. \"Our members are running out of patience.\"\n"
+    "\"We have been patient for a very long time,\" said the union's general secretary, Ruth "
+    "Adeyemi. \"Our members are running out of patience.\"\n"
     "The operators said higher fuel costs meant they could not afford more.\n"
     "Strike threat\n"
-    "A ballot of members will close on 2 December. If a majority vote for action, the first stoppage could come within weeks.\n"
+    "A ballot of members will close on 2 December. If a majority vote for action, the first "
+    "stoppage could come within weeks.\n"
     "Topics\n"
     "Ferries\n"
     "Trade unions\n"
@@ -27,25 +30,33 @@ static const char *const nyt_text =
     "Supported by\n"
     "Continue reading the main story\n"
     "City Council Approves Plan for Waterfront Park\n"
-    "The $40 million project, delayed for years, would turn an abandoned rail yard into green space.\n"
+    "The $40 million project, delayed for years, would turn an abandoned rail yard into green "
+    "space.\n"
     "By Jane Doe and Alan Smith\n"
     "Nov. 18, 2019\n"
     "Updated 5:04 p.m. ET\n"
-    "The City Council on Monday approved a long-delayed plan to turn an abandoned rail yard on the waterfront into a park, ending a decade of disputes over the site.\n"
+    "The City Council on Monday approved a long-delayed plan to turn an abandoned rail yard on the "
+    "waterfront into a park, ending a decade of disputes over the site.\n"
     "The vote was 9 to 2.\n"
     "Image\n"
-    "Workers cleared debris from the rail yard in September.Credit...Sam Okafor for The New York Times\n"
-    "\xE2\x80\x9CThis is a good day for the neighborhood,\xE2\x80\x9D said Councilwoman Ana Ruiz, who represents the district.\n"
+    "Workers cleared debris from the rail yard in September.Credit...Sam Okafor for The New York "
+    "Times\n"
+    "\xE2\x80\x9CThis is a good day for the neighborhood,\xE2\x80\x9D said Councilwoman Ana Ruiz, "
+    "who represents the district.\n"
     "Advertisement\n"
     "Continue reading the main story\n"
-    "Opponents, including a group of local business owners, said the project would raise rents in the area.\n"
-    "A version of this article appears in print on Nov. 19, 2019, Section A, Page 24 of the New York edition with the headline: Council Backs Waterfront Park. Order Reprints | Today\xE2\x80\x99s Paper | Subscribe\n";
+    "Opponents, including a group of local business owners, said the project would raise rents in "
+    "the area.\n"
+    "A version of this article appears in print on Nov. 19, 2019, Section A, Page 24 of the New "
+    "York edition with the headline: Council Backs Waterfront Park. Order Reprints | "
+    "Today\xE2\x80\x99s Paper | Subscribe\n";
 
 static const char *const mail_text =
     "Pensioner, 82, rescues swan trapped in frozen canal as passers-by film\n"
     "By JANE DOE FOR MAILONLINE\n"
     "PUBLISHED: 10:48 EST, 19 November 2019 | UPDATED: 11:05 EST, 19 November 2019\n"
-    "An 82-year-old grandmother waded into a frozen canal to free a swan trapped in the ice, as stunned onlookers filmed the rescue.\n"
+    "An 82-year-old grandmother waded into a frozen canal to free a swan trapped in the ice, as "
+    "stunned onlookers filmed the rescue.\n"
     "Margaret Hill, from Leeds, spotted the bird struggling on Tuesday morning.\n"
     "+5\n"
     "Mrs Hill carries the swan to the bank of the canal on Tuesday\n"
@@ -65,9 +76,12 @@ static const char *const fox_text =
 
 static const char *const reuters_text =
     "3 Min Read\n"
-    "LONDON (Reuters) - British ferry operator Harbour Lines said on Tuesday it would cut 500 jobs as it struggles with higher fuel costs.\n"
-    "The company, which runs services across the Irish Sea, said the cuts would affect mainly shore staff.\n"
-    "FILE PHOTO: A ferry leaves the port of Holyhead, Wales, Britain, May 3, 2019. REUTERS/Phil Noble/File Photo\n"
+    "LONDON (Reuters) - British ferry operator Harbour Lines said on Tuesday it would cut 500 jobs "
+    "as it struggles with higher fuel costs.\n"
+    "The company, which runs services across the Irish Sea, said the cuts would affect mainly "
+    "shore staff.\n"
+    "FILE PHOTO: A ferry leaves the port of Holyhead, Wales, Britain, May 3, 2019. REUTERS/Phil "
+    "Noble/File Photo\n"
     "Shares in the company fell 4% in early trading.\n"
     "Reporting by Kate Holton; Editing by Alexander Smith\n"
     "Our Standards: The Thomson Reuters Trust Principles.\n";
@@ -93,21 +107,23 @@ static const char *const bbc_text =
     "Ferries\n"
     "Scotland\n";
 
-static const char *const cnn_text =
-    "Updated 1:42 PM ET, Mon November 18, 2019\n"
-    "(CNN) A ferry carrying more than 200 passengers ran aground off the coast on Monday, officials said.\n"
-    "No injuries were reported, according to the coast guard.\n"
-    "Read More\n"
-    "The ferry was refloated at high tide, a spokesman said.\n"
-    "CNN's Jane Doe contributed to this report.\n";
+static const char *const cnn_text = "Updated 1:42 PM ET, Mon November 18, 2019\n"
+                                    "(CNN) A ferry carrying more than 200 passengers ran aground "
+                                    "off the coast on Monday, officials said.\n"
+                                    "No injuries were reported, according to the coast guard.\n"
+                                    "Read More\n"
+                                    "The ferry was refloated at high tide, a spokesman said.\n"
+                                    "CNN's Jane Doe contributed to this report.\n";
 
 static const char *const ap_latest_text =
     "The Latest: Storm knocks out power to 50,000 homes\n"
-    "PORTSMOUTH, N.H. (AP) \xE2\x80\x94 The Latest on the storm hitting New England (all times local):\n"
+    "PORTSMOUTH, N.H. (AP) \xE2\x80\x94 The Latest on the storm hitting New England (all times "
+    "local):\n"
     "\n"
     "11:30 a.m.\n"
     "\n"
-    "Utility officials say about 50,000 homes and businesses remain without power after the storm.\n"
+    "Utility officials say about 50,000 homes and businesses remain without power after the "
+    "storm.\n"
     "\n"
     "Crews from three states are helping to restore service.\n"
     "\n"
@@ -123,17 +139,16 @@ static const char *const ap_latest_text =
     "\n"
     "Associated Press writer Kim Lee in Boston contributed to this report.\n";
 
-static const char *const earnings_text =
-    "ACME CORP <ACME> 4TH QTR NET\n"
-    "\n"
-    "    CHICAGO, March 2 -\n"
-    "    Shr 35 cts vs 30 cts\n"
-    "    Net 4,500,000 vs 3,900,000\n"
-    "    Revs 120.5 mln vs 110.3 mln\n"
-    "    Year\n"
-    "    Shr 1.20 dlrs vs 1.05 dlrs\n"
-    "    Net 15.6 mln vs 13.2 mln\n"
-    " Reuter\n";
+static const char *const earnings_text = "ACME CORP <ACME> 4TH QTR NET\n"
+                                         "\n"
+                                         "    CHICAGO, March 2 -\n"
+                                         "    Shr 35 cts vs 30 cts\n"
+                                         "    Net 4,500,000 vs 3,900,000\n"
+                                         "    Revs 120.5 mln vs 110.3 mln\n"
+                                         "    Year\n"
+                                         "    Shr 1.20 dlrs vs 1.05 dlrs\n"
+                                         "    Net 15.6 mln vs 13.2 mln\n"
+                                         " Reuter\n";
 
 static const char *const tweets2_text =
     "The senator responded on Twitter within minutes.\n"
@@ -141,7 +156,8 @@ static const char *const tweets2_text =
     "\xE2\x80\x94 Sen. Jane Doe (@SenJaneDoe) November 19, 2019\n"
     "Others joined in.\n"
     "Today's vote was a disgrace.\xE2\x80\x94 John Roe (@johnroe) November 19, 2019\n"
-    "This. \xF0\x9F\x91\x87 pic.twitter.com/Zz99Yy88Xx \xE2\x80\x94 Ana Ruiz \xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 (@anaruiz) Nov 19, 2019\n";
+    "This. \xF0\x9F\x91\x87 pic.twitter.com/Zz99Yy88Xx \xE2\x80\x94 Ana Ruiz "
+    "\xF0\x9F\x87\xBA\xF0\x9F\x87\xB8 (@anaruiz) Nov 19, 2019\n";
 
 static const char *const politico_text =
     "Senate passes stopgap bill to avert shutdown\n"
@@ -149,19 +165,22 @@ static const char *const politico_text =
     "By JANE DOE\n"
     "11/19/2019 05:04 PM EST\n"
     "Updated 11/19/2019 07:12 PM EST\n"
-    "The Senate on Tuesday passed a short-term spending bill that would keep the government open until Dec. 20.\n"
+    "The Senate on Tuesday passed a short-term spending bill that would keep the government open "
+    "until Dec. 20.\n"
     "The vote was 74-20.\n"
     "Story Continued Below\n"
     "Democrats said they would use the extra weeks to negotiate a full-year deal.\n"
     "Jane Doe is a congressional reporter for Politico.\n";
 
 static const char *const wapo_text =
-    "The county board voted Tuesday to close two rural libraries, a decision that drew protests from residents who packed the meeting room.\n"
+    "The county board voted Tuesday to close two rural libraries, a decision that drew protests "
+    "from residents who packed the meeting room.\n"
     "AD\n"
     "The libraries, in Oakdale and Pine Hill, serve about 3,000 people between them.\n"
     "AD\n"
     "AD\n"
-    "\xE2\x80\x9CWe were never asked,\xE2\x80\x9D said Linda Park, a retired teacher who has used the Oakdale branch for 30 years.\n"
+    "\xE2\x80\x9CWe were never asked,\xE2\x80\x9D said Linda Park, a retired teacher who has used "
+    "the Oakdale branch for 30 years.\n"
     "Read more:\n"
     "Libraries are adding more digital books. Readers still want paper.\n"
     "The rural towns where the last bank has closed\n"
@@ -186,7 +205,8 @@ START_TEST(standfirst_and_role_byline) {
     wn_doc *d = parse(guardian_text);
     expect_authors(d, "Maria Keller");
     ck_assert_pstr_eq(wn_doc_published(d, NULL), "2019-11-18T12:34");
-    ck_assert_pstr_eq(wn_block_credit(must_find(d, WN_BLOCK_CAPTION, 0), NULL), "Andrew Milligan/PA");
+    ck_assert_pstr_eq(wn_block_credit(must_find(d, WN_BLOCK_CAPTION, 0), NULL),
+                      "Andrew Milligan/PA");
     wn_doc_free(d);
 }
 END_TEST
@@ -213,7 +233,8 @@ END_TEST
 
 START_TEST(video_player_chrome) {
     wn_doc *d = parse(fox_text);
-    ck_assert_pstr_eq(wn_doc_headline(d, NULL), "Police arrest suspect in string of bank robberies");
+    ck_assert_pstr_eq(wn_doc_headline(d, NULL),
+                      "Police arrest suspect in string of bank robberies");
     ck_assert_int_eq(wn_block_type(blk(d, 1)), WN_BLOCK_NOISE);
     ck_assert_int_eq(wn_block_type(blk(d, 6)), WN_BLOCK_NOISE); /* CLICK HERE ... */
     expect_authors(d, "John Roe");

@@ -29,7 +29,8 @@ START_TEST(not_headings) {
 END_TEST
 
 START_TEST(first_line_is_never_a_heading) {
-    wn_doc *d = parse("Ferries\nThe first ferry in ten years crossed the bay on Tuesday morning.\n");
+    wn_doc *d =
+        parse("Ferries\nThe first ferry in ten years crossed the bay on Tuesday morning.\n");
     ck_assert_ptr_null(find(d, WN_BLOCK_SUBHEAD, 0));
     wn_doc_free(d);
 }

@@ -3,8 +3,10 @@
 
 static void expect_value(const char *line, const char *iso) {
     char buf[512];
-    snprintf(buf, sizeof buf, "Harbour ferry makes first crossing in a decade\n%s\n"
-                              "The first ferry in ten years crossed the bay on Tuesday.\n", line);
+    snprintf(buf, sizeof buf,
+             "Harbour ferry makes first crossing in a decade\n%s\n"
+             "The first ferry in ten years crossed the bay on Tuesday.\n",
+             line);
     wn_doc *d = parse(buf);
     const wn_block *t = find(d, WN_BLOCK_TIMESTAMP, 0);
     ck_assert_msg(t != NULL, "no timestamp for \"%s\"", line);
@@ -21,8 +23,7 @@ START_TEST(dated_lines) {
     expect_value("Updated 2021-06-04T21:07:33+02:00", "2021-06-04T21:07:33+02:00");
     expect_value("Sept. 30, 2020 - 10:05 pm", "2020-09-30T22:05");
     expect_value("06/04/2021 11:30 AM", "2021-06-04T11:30");
-    expect_value("12:40, Fri, Jun 4, 2021 | UPDATED: 13:02, Fri, Jun 4, 2021",
-                 "2021-06-04T12:40");
+    expect_value("12:40, Fri, Jun 4, 2021 | UPDATED: 13:02, Fri, Jun 4, 2021", "2021-06-04T12:40");
 }
 END_TEST
 

@@ -2,14 +2,15 @@
 #include "unit.h"
 
 START_TEST(text_line_then_attribution) {
-    wn_doc *d = parse(
-        "Residents crowded the pier as the first ferry left on time.\n"
-        "Proud of our crew today, first sailing on schedule! pic.twitter.com/AbCdEf123\n"
-        "\xE2\x80\x94 Harbour Ferries (@HarbourFerries) June 4, 2021\n"
-        "The company plans four more sailings a day from July.\n");
+    wn_doc *d =
+        parse("Residents crowded the pier as the first ferry left on time.\n"
+              "Proud of our crew today, first sailing on schedule! pic.twitter.com/AbCdEf123\n"
+              "\xE2\x80\x94 Harbour Ferries (@HarbourFerries) June 4, 2021\n"
+              "The company plans four more sailings a day from July.\n");
     ck_types(d, "paragraph tweet paragraph");
     const wn_block *t = blk(d, 1);
-    ck_text(wn_block_text, t, "Proud of our crew today, first sailing on schedule! pic.twitter.com/AbCdEf123");
+    ck_text(wn_block_text, t,
+            "Proud of our crew today, first sailing on schedule! pic.twitter.com/AbCdEf123");
     ck_text(wn_block_author, t, "Harbour Ferries");
     ck_text(wn_block_handle, t, "HarbourFerries");
     ck_text(wn_block_date, t, "2021-06-04");
@@ -20,14 +21,15 @@ START_TEST(text_line_then_attribution) {
 END_TEST
 
 START_TEST(whole_post_on_one_line) {
-    wn_doc *d = parse(
-        "The mayor replied within minutes.\n"
-        "We will fix the potholes on Elm Street this week. https://t.co/Xy12Ab \xE2\x80\x93 "
-        "Mayor Jo Park (@MayorJoPark) 3 March 2020\n"
-        "Crews were seen on the street the next morning.\n");
+    wn_doc *d =
+        parse("The mayor replied within minutes.\n"
+              "We will fix the potholes on Elm Street this week. https://t.co/Xy12Ab \xE2\x80\x93 "
+              "Mayor Jo Park (@MayorJoPark) 3 March 2020\n"
+              "Crews were seen on the street the next morning.\n");
     ck_types(d, "paragraph tweet paragraph");
     const wn_block *t = blk(d, 1);
-    ck_text(wn_block_text, t, "We will fix the potholes on Elm Street this week. https://t.co/Xy12Ab");
+    ck_text(wn_block_text, t,
+            "We will fix the potholes on Elm Street this week. https://t.co/Xy12Ab");
     ck_text(wn_block_author, t, "Mayor Jo Park");
     ck_text(wn_block_handle, t, "MayorJoPark");
     ck_text(wn_block_date, t, "2020-03-03");
@@ -79,8 +81,9 @@ START_TEST(entity_dash) {
 END_TEST
 
 START_TEST(handle_in_running_text_is_no_tweet) {
-    wn_doc *d = parse("The agency (@CityWater) said the outage would last two days.\n"
-                      "Repairs began on Monday, a spokesperson (@cw_press) added in a statement.\n");
+    wn_doc *d =
+        parse("The agency (@CityWater) said the outage would last two days.\n"
+              "Repairs began on Monday, a spokesperson (@cw_press) added in a statement.\n");
     ck_types(d, "paragraph paragraph");
     wn_doc_free(d);
 }

@@ -52,7 +52,8 @@ START_TEST(blank_line_paragraphs_join) {
 END_TEST
 
 static const char *const one_per_line =
-    "The committee spent most of the evening on the budget, which has grown by a third since the last election.\n"
+    "The committee spent most of the evening on the budget, which has grown by a third since the "
+    "last election.\n"
     "Several members asked why the pool had been added so late in the process.\n"
     "The chair promised a public meeting before the final vote in the autumn.\n"
     "Residents will be able to comment online until the end of the month.\n";

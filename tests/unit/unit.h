@@ -53,12 +53,12 @@ static inline void types_of(const wn_doc *doc, char *out, size_t cap) {
     }
 }
 
-#define ck_types(doc, expected)                                                            \
-    do {                                                                                   \
-        char got_[2048];                                                                   \
-        types_of((doc), got_, sizeof got_);                                                \
-        ck_assert_msg(strcmp(got_, (expected)) == 0, "types: got \"%s\", want \"%s\"", got_, \
-                      (expected));                                                         \
+#define ck_types(doc, expected)                                                                    \
+    do {                                                                                           \
+        char got_[2048];                                                                           \
+        types_of((doc), got_, sizeof got_);                                                        \
+        ck_assert_msg(strcmp(got_, (expected)) == 0, "types: got \"%s\", want \"%s\"", got_,       \
+                      (expected));                                                                 \
     } while (0)
 
 /* First block of a type (nth = 0 for the first), or NULL. */
@@ -81,13 +81,13 @@ static inline const wn_block *must_find(const wn_doc *doc, int type, size_t nth)
 
 #define ck_text(getter, block, expected) ck_assert_pstr_eq(getter((block), NULL), (expected))
 
-#define WN_UNIT_MAIN(suite_fn)                                                            \
-    int main(void) {                                                                      \
-        SRunner *sr = srunner_create(suite_fn());                                         \
-        srunner_run_all(sr, CK_NORMAL);                                                   \
-        int failed = srunner_ntests_failed(sr);                                           \
-        srunner_free(sr);                                                                 \
-        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                                      \
+#define WN_UNIT_MAIN(suite_fn)                                                                     \
+    int main(void) {                                                                               \
+        SRunner *sr = srunner_create(suite_fn());                                                  \
+        srunner_run_all(sr, CK_NORMAL);                                                            \
+        int failed = srunner_ntests_failed(sr);                                                    \
+        srunner_free(sr);                                                                          \
+        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                                               \
     }
 
 #endif
