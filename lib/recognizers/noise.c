@@ -151,6 +151,12 @@ static const char *const boilerplate_phrases[] = {"affiliate link",
                                                   "will open in a new window",
                                                   "appears in print on",
                                                   "order reprints",
+                                                  "originally published",
+                                                  "original article on",
+                                                  "view this post on",
+                                                  "view this video on",
+                                                  "view this image on",
+                                                  "a post shared by",
                                                   NULL};
 
 static const char *const share_leads[] = {"share this",       "share on",       "share:",
@@ -249,6 +255,9 @@ static int follow_prompt(const wn_unit *u) {
 static const char *const promo_header_leads[] = {"more from",      "more stories from", "also on",
                                                  "more news from", "latest from",       NULL};
 
+static const char *const contact_leads[] = {"write to", "email",     "e-mail", "contact",
+                                            "reach",    "send tips", NULL};
+
 static int boilerplate_line(const wn_unit *u) {
     const char *s = u->text;
     size_t n = u->len;
@@ -270,12 +279,12 @@ static int boilerplate_line(const wn_unit *u) {
     }
     if (u->feat & WN_UF_URLONLY)
         return 1;
-    /* a lone e-mail address */
-    if (u->nwords == 1) {
-        size_t at = wn_find(s, n, "@");
-        if (at != SIZE_MAX && at > 0 && wn_find(s + at, n - at, ".") != SIZE_MAX)
-            return 1;
-    }
+    /* a lone e-mail address, or a line telling readers how to reach the
+     * author ("Write to Jane Doe at jane@example.com") */
+    size_t at = u->nwords <= 25 ? wn_find(s, n, "@") : SIZE_MAX;
+    if (at != SIZE_MAX && at > 0 && s[at - 1] != ' ' && wn_find(s + at, n - at, ".") != SIZE_MAX &&
+        (u->nwords == 1 || wn_lead_in(s, n, contact_leads)))
+        return 1;
     return 0;
 }
 

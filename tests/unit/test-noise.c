@@ -53,6 +53,14 @@ START_TEST(boilerplate) {
 }
 END_TEST
 
+START_TEST(contact_and_provenance_lines) {
+    expect_noise("Write to Jane Doe at jane.doe@example-news.org", "boilerplate");
+    expect_noise("Email the author at desk@example-news.org or follow her on Twitter.", "boilerplate");
+    expect_noise("This story was originally published on Example News.", "boilerplate");
+    expect_noise("View this post on Instagram", "boilerplate");
+}
+END_TEST
+
 START_TEST(story_text_is_not_noise) {
     wn_doc *d = parse("The council approved the plan on a narrow vote.\n"
                       "Follow the money, the auditor told members, and you will find the answer.\n"
@@ -69,6 +77,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, counters);
     tcase_add_test(tc, share_prompts);
     tcase_add_test(tc, boilerplate);
+    tcase_add_test(tc, contact_and_provenance_lines);
     tcase_add_test(tc, story_text_is_not_noise);
     suite_add_tcase(s, tc);
     return s;
