@@ -295,6 +295,12 @@ int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w) {
     w->second = -1;
     if (n == 0 || n > 160)
         return 0;
+    /* every date, time and "5 hours ago" has a digit */
+    int digit = 0;
+    for (size_t k = 0; k < n && !digit; k++)
+        digit = s[k] >= '0' && s[k] <= '9';
+    if (!digit)
+        return 0;
     int have_date = 0, have_time = 0, have_number = 0, have_relative = 0;
     size_t i = 0;
     while (i < n) {

@@ -333,9 +333,19 @@ size_t wn_ci_find(const char *s, size_t n, const char *lit);
 /* The same, only in the last `window` bytes (cues that end a line);
  * returns the offset in s or SIZE_MAX. */
 size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
-/* Does one of the lower-case phrases start at a word start of s
- * (ASCII case-insensitive)? One pass over the words. */
-int wn_has_phrase(const char *s, size_t n, const char *const *phrases);
+/* A set of phrases (ASCII, compared case-insensitively) bucketed by their
+ * first two bytes, so that a word is compared only with the phrases that
+ * could start there. Built once, used for many lines. */
+#define WN_MAX_PHRASES 64
+typedef struct wn_phrases {
+    const char *const *list;
+    uint32_t used[32];
+    uint8_t head[32][32];
+    uint8_t next[WN_MAX_PHRASES];
+} wn_phrases;
+void wn_phrases_init(wn_phrases *set, const char *const *phrases);
+/* Does a phrase of the set start at a word start of s? */
+int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
 
 /* Words are separated by single spaces in cleaned text. */
 typedef struct wn_word {

@@ -106,9 +106,16 @@ int wn_ci_eq(const char *s, size_t n, const char *lit) {
 }
 
 int wn_ci_in(const char *s, size_t n, const char *const *list) {
-    for (; *list; list++)
-        if (wn_ci_eq(s, n, *list))
+    if (n == 0)
+        return 0;
+    unsigned char f = lower_ascii((unsigned char)s[0]);
+    for (; *list; list++) {
+        const char *l = *list;
+        if (lower_ascii((unsigned char)l[0]) != f) /* most entries fail here */
+            continue;
+        if (wn_ci_prefix(s, n, l) == n && l[n] == '\0')
             return 1;
+    }
     return 0;
 }
 
@@ -154,24 +161,32 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) 
     return k == SIZE_MAX ? k : from + k;
 }
 
-int wn_has_phrase(const char *s, size_t n, const char *const *phrases) {
-    /* which pairs of first bytes start a phrase (low five bits of each) */
-    uint32_t pairs[32] = {0};
-    for (const char *const *ph = phrases; *ph; ph++) {
-        unsigned char a = (unsigned char)(*ph)[0], b = (unsigned char)(*ph)[1];
-        pairs[a & 31] |= 1u << (b & 31);
+void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
+    memset(set->used, 0, sizeof set->used);
+    set->list = phrases;
+    size_t np = 0;
+    for (const char *const *ph = phrases; *ph && np < WN_MAX_PHRASES; ph++, np++) {
+        unsigned a = lower_ascii((unsigned char)(*ph)[0]) & 31,
+                 b = lower_ascii((unsigned char)(*ph)[1]) & 31;
+        set->next[np] = (set->used[a] >> b) & 1 ? set->head[a][b] : UINT8_MAX;
+        set->head[a][b] = (uint8_t)np;
+        set->used[a] |= 1u << b;
     }
+}
+
+int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
     size_t i = 0;
     while (i + 1 < n) {
-        unsigned char a = lower_ascii((unsigned char)s[i]),
-                      b = lower_ascii((unsigned char)s[i + 1]);
-        if (pairs[a & 31] & (1u << (b & 31)))
-            for (const char *const *ph = phrases; *ph; ph++)
-                if ((unsigned char)(*ph)[0] == a && wn_ci_prefix(s + i, n - i, *ph))
+        unsigned a = lower_ascii((unsigned char)s[i]) & 31,
+                 b = lower_ascii((unsigned char)s[i + 1]) & 31;
+        if ((set->used[a] >> b) & 1)
+            for (unsigned k = set->head[a][b]; k != UINT8_MAX; k = set->next[k])
+                if (wn_ci_prefix(s + i, n - i, set->list[k]))
                     return 1;
-        while (i < n && s[i] != ' ') /* words are short: no call */
-            i++;
-        i++;
+        const char *sp = memchr(s + i, ' ', n - i);
+        if (!sp)
+            break;
+        i = (size_t)(sp - s) + 1;
     }
     return 0;
 }

@@ -325,12 +325,11 @@ static int tail_may_credit(const wn_unit *u) {
     size_t n = u->len, from = n > 160 ? n - 160 : 0;
     if (n && (s[n - 1] == ')' || wn_is_digit((unsigned char)s[n - 1])))
         return 1;
-    for (size_t k = from; k < n; k++) {
-        char c = s[k];
-        if (c == ':' || c == '/' || (c == 'C' && k + 6 <= n && memcmp(s + k, "Credit", 6) == 0) ||
-            (c == 'P' && k + 8 <= n && memcmp(s + k, "Photo by", 8) == 0))
-            return 1;
-    }
+    const char *t = s + from;
+    size_t tn = n - from;
+    if (memchr(t, ':', tn) || memchr(t, '/', tn) || wn_find(t, tn, "Credit") != SIZE_MAX ||
+        wn_find(t, tn, "Photo by") != SIZE_MAX)
+        return 1;
     /* an agency glued after the last full stop: "...New York.Reuters" */
     const char *dot = NULL;
     for (size_t k = n; k > from && !dot; k--)

@@ -258,7 +258,7 @@ static const char *const promo_header_leads[] = {"more from",      "more stories
 static const char *const contact_leads[] = {"write to", "email",     "e-mail", "contact",
                                             "reach",    "send tips", NULL};
 
-static int boilerplate_line(const wn_unit *u) {
+static int boilerplate_line(const wn_unit *u, const wn_phrases *phrases) {
     const char *s = u->text;
     size_t n = u->len;
     while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ' '))
@@ -269,12 +269,12 @@ static int boilerplate_line(const wn_unit *u) {
         return 1;
     /* a phrase anywhere in a short line; in a longer one (a promo with a
      * follow prompt) near its start or its end */
-    if (u->nwords <= 30 && wn_has_phrase(u->text, u->len, boilerplate_phrases))
+    if (u->nwords <= 30 && wn_phrases_find(phrases, u->text, u->len))
         return 1;
     if (u->nwords > 30 && u->nwords <= 60) {
         size_t head = u->len < 80 ? u->len : 80, tail = u->len > 120 ? u->len - 120 : 0;
-        if (wn_has_phrase(u->text, head, boilerplate_phrases) ||
-            wn_has_phrase(u->text + tail, u->len - tail, boilerplate_phrases))
+        if (wn_phrases_find(phrases, u->text, head) ||
+            wn_phrases_find(phrases, u->text + tail, u->len - tail))
             return 1;
     }
     if (u->feat & WN_UF_URLONLY)
@@ -289,6 +289,8 @@ static int boilerplate_line(const wn_unit *u) {
 }
 
 void wn_rec_noise(wn_parser *p) {
+    wn_phrases phrases;
+    wn_phrases_init(&phrases, boilerplate_phrases);
     for (size_t i = 0; i < p->nunits; i++) {
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u))
@@ -300,7 +302,7 @@ void wn_rec_noise(wn_parser *p) {
         } else if ((u->nwords <= 30 && wn_lead_in(u->text, u->len, share_leads)) ||
                    follow_prompt(u) || share_buttons(u)) {
             wn_mark_noise(p, i, WN_REASON_SHARE);
-        } else if (boilerplate_line(u)) {
+        } else if (boilerplate_line(u, &phrases)) {
             wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
         }
     }
