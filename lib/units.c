@@ -132,12 +132,12 @@ static int may_hold_link(const char *s, size_t n) {
     const char *p = s, *end = s + n;
     while ((p = memchr(p, '.', (size_t)(end - p))) != NULL) {
         p++;
-        if (p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
-            return 1;
-        if (p < end && *p >= '0' && *p <= '9')
+        /* "example.com", "t.co": a lower-case letter after the dot; links by
+         * address ("http://10.0.0.1") have a scheme */
+        if (p < end && *p >= 'a' && *p <= 'z')
             return 1;
     }
-    return 0;
+    return wn_find(s, n, "://") != SIZE_MAX;
 }
 
 /* Length of a list marker at the start of s ("- ", "• ", "1. ", "12) "),

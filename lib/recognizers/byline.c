@@ -225,7 +225,13 @@ static int credit_line(wn_parser *p, size_t i) {
     }
     /* "... contributed to this report." */
     size_t c = SIZE_MAX;
-    if (n > 30 && wn_ci_find_tail(s, n, 40, " contribut") != SIZE_MAX) {
+    /* "... contributed to this report." / "... contributed reporting." */
+    size_t e = n;
+    while (e && (s[e - 1] == '.' || s[e - 1] == ')'))
+        e--;
+    int ends_report = (e >= 6 && wn_ci_eq(s + e - 6, 6, "report")) ||
+                      (e >= 9 && wn_ci_eq(s + e - 9, 9, "reporting"));
+    if (n > 30 && ends_report && wn_ci_find_tail(s, n, 40, " contribut") != SIZE_MAX) {
         c = wn_ci_find_tail(s, n, 40, " contributed to this report");
         if (c == SIZE_MAX)
             c = wn_ci_find_tail(s, n, 40, " contributed reporting");

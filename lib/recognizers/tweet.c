@@ -68,6 +68,8 @@ static int parse_tail(const char *s, size_t n, attribution *a) {
 
 static int find_attribution(const char *s, size_t n, attribution *a) {
     size_t end = n, lim = n > WN_ATTR_TAIL ? n - WN_ATTR_TAIL : 0;
+    if (!memchr(s + lim, '@', n - lim))
+        return 0; /* most lines: no handle near the end */
     for (int tries = 0; tries < 4; tries++) {
         /* last "(@" before end */
         size_t at = SIZE_MAX;
