@@ -123,7 +123,10 @@ static uint32_t decode_u8(const unsigned char *s, size_t n, size_t *i) {
     return cp;
 }
 
-static void clean_bytes(cleaner *c, const unsigned char *s, size_t n, int entities) {
+static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entities) {
+    /* work on a local copy: stores through the output pointer could alias
+     * the state otherwise, and the compiler would reload it every byte */
+    cleaner local = *cl, *c = &local;
     size_t i = 0;
     while (i < n) {
         unsigned ch = s[i];
@@ -170,6 +173,7 @@ static void clean_bytes(cleaner *c, const unsigned char *s, size_t n, int entiti
         }
         emit_cp(c, decode_u8(s, n, &i));
     }
+    *cl = local;
 }
 
 /* NFC of one word (no spaces inside) appended to b. Spaces are starters

@@ -71,59 +71,95 @@ static void count_class(uint32_t cp, word_stats *st) {
         st->alnum++;
 }
 
-/* Words, letter case and Title Case of short text, one pass; ASCII words
- * never leave the fast path. */
+/* Per byte, four 16-bit counters added at once: upper-case letter, lower-case
+ * letter, letter or digit (ASCII), byte of a multi-byte character. Units
+ * measured this way are at most WN_FEATURE_SPAN bytes long, so no field
+ * overflows into the next. */
+static const uint64_t byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull,
+    0x100000000ull, 0x100000000ull, 0, 0, 0, 0, 0, 0,
+    0, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
+    0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
+    0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
+    0x100000001ull, 0x100000001ull, 0x100000001ull, 0, 0, 0, 0, 0,
+    0, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull,
+    0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull,
+    0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull,
+    0x100010000ull, 0x100010000ull, 0x100010000ull, 0, 0, 0, 0, 0,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+};
+
+/* Words, letter case and Title Case of short text: one table lookup and one
+ * addition per byte, then one step per word; characters beyond ASCII are
+ * classified through utf8proc only when the text has them. */
 static void measure_words(const char *s, size_t n, word_stats *st) {
-    memset(st, 0, sizeof *st);
-    size_t i = 0;
-    while (i < n) {
-        size_t e = i;
-        int ascii = 1;
-        for (; e < n && s[e] != ' '; e++) {
-            unsigned c = (unsigned char)s[e];
-            if (c >= 0x80) {
-                ascii = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t acc = 0;
+    for (size_t k = 0; k < n; k++)
+        acc += byte_class[u[k]];
+    word_stats w;
+    memset(&w, 0, sizeof w);
+    w.upper = (uint32_t)(acc & 0xFFFF);
+    w.lower = (uint32_t)((acc >> 16) & 0xFFFF);
+    w.alnum = (uint32_t)((acc >> 32) & 0xFFFF);
+    int any_high = (acc >> 48) != 0;
+    if (any_high)
+        for (size_t k = 0; k < n;) {
+            if (u[k] < 0x80) {
+                k++;
                 continue;
             }
-            unsigned up = c - 'A' < 26u, lo = c - 'a' < 26u;
-            st->upper += up;
-            st->lower += lo;
-            st->alnum += up | lo | (c - '0' < 10u);
+            count_class(wn_u8_next_slow(s, n, &k), &w);
         }
-        if (!ascii)
-            for (size_t k = i; k < e;) {
-                if ((unsigned char)s[k] < 0x80) {
-                    k++;
-                    continue;
-                }
-                count_class(wn_u8_next_slow(s, e, &k), st);
-            }
-        st->words++;
-        if (st->words > 1) {
-            wn_word c;
-            if (ascii) {
-                size_t a = i, b = e;
-                while (a < b && core_punct((unsigned char)s[a]))
-                    a++;
-                while (b > a && core_punct((unsigned char)s[b - 1]))
-                    b--;
-                c.p = s + a;
-                c.n = b - a;
-            } else {
-                wn_word w = {s + i, e - i};
-                c = wn_word_core(w);
+    size_t i = 0;
+    while (i < n) {
+        const char *sp = memchr(s + i, ' ', n - i);
+        size_t e = sp ? (size_t)(sp - s) : n;
+        w.words++;
+        if (w.words > 1) {
+            size_t a = i, b = e;
+            while (a < b && core_punct(u[a]))
+                a++;
+            while (b > a && core_punct(u[b - 1]))
+                b--;
+            wn_word c = {s + a, b - a};
+            if (e > i && (u[i] >= 0x80 || u[e - 1] >= 0x80)) { /* curly quotes around it */
+                wn_word word = {s + i, e - i};
+                c = wn_word_core(word);
             }
             if (c.n && !is_small_word(c.p, c.n)) {
                 size_t k = 0;
                 uint32_t cp = wn_u8_next(c.p, c.n, &k);
                 if (wn_is_alpha(cp) || wn_is_digit(cp)) {
-                    st->sig++;
-                    st->sigcap += wn_is_upper(cp) || wn_is_digit(cp);
+                    w.sig++;
+                    w.sigcap += wn_is_upper(cp) || wn_is_digit(cp);
                 }
             }
         }
         i = e + 1;
     }
+    *st = w;
 }
 
 /* Can the text hold a link? Every link has a dot followed by a letter or
@@ -177,42 +213,56 @@ static const char *const abbreviations[] = {
 
 /* Does the text hold a sentence end followed by another sentence
  * ("... interjected. “Do you ...")? */
+/* Is the stop at s[i] ('.' or '!') the end of a sentence followed by
+ * another one? */
+static int ends_sentence_at(const char *s, size_t n, size_t i) {
+    char c = s[i];
+    size_t k = i + 1;
+    /* closing quotes after the stop */
+    while (k < n &&
+           (s[k] == '"' || s[k] == '\'' ||
+            (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+             ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
+        k += (unsigned char)s[k] == 0xE2 ? 3 : 1;
+    if (k >= n || s[k] != ' ' || k + 1 >= n)
+        return 0;
+    size_t j = k + 1;
+    uint32_t next = wn_u8_next(s, n, &j);
+    if (!wn_is_upper(next) && !wn_is_quote(next))
+        return 0;
+    if (c == '.') {
+        /* the word before the stop: an initial or an abbreviation? */
+        size_t w = i;
+        while (w > 0 && s[w - 1] != ' ')
+            w--;
+        size_t wl = i - w;
+        if (wl <= 1 || (wl == 2 && wn_is_upper((unsigned char)s[w])))
+            return 0;
+        const char *ws = s + w;
+        while (wl && (ws[0] == '(' || ws[0] == '"'))
+            ws++, wl--;
+        if (wn_ci_in(ws, wl, abbreviations))
+            return 0;
+        /* "N.C." style abbreviations: a dot inside the word */
+        if (memchr(ws, '.', wl))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the text hold a sentence end followed by another sentence
+ * ("... interjected. “Do you ...")? Only '.' and '!' count: "100 million?
+ * Ratings ..." stays one title. */
 static int sentence_break(const char *s, size_t n) {
-    for (size_t i = 1; i + 2 < n; i++) {
-        char c = s[i];
-        if (c != '.' && c != '!') /* "100 million? Ratings ..." stays one title */
-            continue;
-        size_t k = i + 1;
-        /* closing quotes after the stop */
-        while (k < n &&
-               (s[k] == '"' || s[k] == '\'' ||
-                (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
-                 ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
-            k += (unsigned char)s[k] == 0xE2 ? 3 : 1;
-        if (k >= n || s[k] != ' ' || k + 1 >= n)
-            continue;
-        size_t j = k + 1;
-        uint32_t next = wn_u8_next(s, n, &j);
-        if (!wn_is_upper(next) && !wn_is_quote(next))
-            continue;
-        if (c == '.') {
-            /* the word before the stop: an initial or an abbreviation? */
-            size_t w = i;
-            while (w > 0 && s[w - 1] != ' ')
-                w--;
-            size_t wl = i - w;
-            if (wl <= 1 || (wl == 2 && wn_is_upper((unsigned char)s[w])))
-                continue;
-            const char *ws = s + w;
-            while (wl && (ws[0] == '(' || ws[0] == '"'))
-                ws++, wl--;
-            if (wn_ci_in(ws, wl, abbreviations))
-                continue;
-            /* "N.C." style abbreviations: a dot inside the word */
-            if (memchr(ws, '.', wl))
-                continue;
+    for (int q = 0; q < 2; q++) {
+        char stop = q ? '!' : '.';
+        const char *p = s + 1, *end = s + n;
+        while (p < end && (p = memchr(p, stop, (size_t)(end - p))) != NULL) {
+            size_t i = (size_t)(p - s);
+            if (i + 2 < n && ends_sentence_at(s, n, i))
+                return 1;
+            p++;
         }
-        return 1;
     }
     return 0;
 }
