@@ -56,6 +56,17 @@ static int is_space_cp(uint32_t cp) {
            cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+/* 0x80 in every byte of w that equals b. */
+static inline uint64_t bytes_eq64(uint64_t w, unsigned b) {
+    uint64_t t = w ^ (0x0101010101010101ull * b);
+    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) & 0x8080808080808080ull;
+}
+
+/* Non-zero when some byte of w (all below 0x80) is below 0x20. */
+static inline uint64_t below_0x20(uint64_t w) {
+    return (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+}
+
 typedef struct cleaner {
     char *out; /* write position */
     char *base;
@@ -135,8 +146,23 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
                 *c->out++ = ' ';
                 c->pending = 0;
             }
-            /* copy the run of plain ASCII, single spaces between words included */
+            /* copy the run of plain ASCII, single spaces between words included;
+             * eight bytes at a time while no byte needs a closer look */
             size_t j = i + 1;
+            uint64_t prev_last = 0;
+            while (j + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, s + j, 8);
+                uint64_t sp = bytes_eq64(w, ' ');
+                if ((w & 0x8080808080808080ull) || below_0x20(w) || bytes_eq64(w, '&') ||
+                    bytes_eq64(w, 0x7F) || (sp & (sp >> 8)) || (prev_last & sp & 0x80))
+                    break;
+                prev_last = sp >> 63;
+                j += 8;
+            }
+            /* a space ending the stretch is for the byte loop to judge */
+            if (j > i + 1 && s[j - 1] == ' ')
+                j--;
             for (;;) {
                 if (j < n && s[j] > 0x20 && s[j] < 0x7F && s[j] != '&') {
                     j++;

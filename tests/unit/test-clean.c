@@ -73,6 +73,22 @@ START_TEST(quotes_and_dashes_kept) {
 }
 END_TEST
 
+START_TEST(space_runs_at_every_offset) {
+    /* runs of spaces, tabs and no-break spaces wherever they fall relative to
+     * eight-byte words collapse to one space */
+    const char *const gaps[] = {"  ", " \t", "\t ", " \xC2\xA0", "   "};
+    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++)
+        for (int k = 1; k < 24; k++) {
+            char raw[128], want[128];
+            snprintf(raw, sizeof raw, "%.*s%sending with more words here x\xE2\x80\x9Cq\xE2\x80\x9D",
+                     k, "abcdefghijklmnopqrstuvwxyz", gaps[g]);
+            snprintf(want, sizeof want, "%.*s ending with more words here x\xE2\x80\x9Cq\xE2\x80\x9D",
+                     k, "abcdefghijklmnopqrstuvwxyz");
+            expect_clean(raw, want, WN_OPT_DEFAULT);
+        }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("clean");
     TCase *tc = tcase_create("clean");
@@ -83,6 +99,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, character_references);
     tcase_add_test(tc, controls_are_spaces);
     tcase_add_test(tc, quotes_and_dashes_kept);
+    tcase_add_test(tc, space_runs_at_every_offset);
     suite_add_tcase(s, tc);
     return s;
 }
