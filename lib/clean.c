@@ -157,7 +157,7 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
                 if ((w & 0x8080808080808080ull) || below_0x20(w) || bytes_eq64(w, '&') ||
                     bytes_eq64(w, 0x7F) || (sp & (sp >> 8)) || (prev_last & sp & 0x80))
                     break;
-                prev_last = sp >> 63;
+                prev_last = (sp >> 63) << 7; /* 0x80 when the word ended in a space */
                 j += 8;
             }
             /* a space ending the stretch is for the byte loop to judge */

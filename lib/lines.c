@@ -186,7 +186,7 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
             ctrl |= any_below(w, 0x20) | bytes_eq(w, 0x7F);
         }
         amp |= bytes_eq(w, '&');
-        dspace |= (sp & (sp >> 8)) | (prev_space & sp & 0x80);
+        dspace |= (sp & (sp >> 8)) | (prev_space ? (sp & 0x80) : 0);
         prev_space = (unsigned)(sp >> 63);
         i += 8;
     }
