@@ -347,6 +347,30 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases);
 /* Does a phrase of the set start at a word start of s? */
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
 
+/* Offset of the next space in s at or after i, or n. Eight bytes at a time:
+ * words are short and a call to memchr per word costs more than the word. */
+static inline size_t wn_next_space(const char *s, size_t i, size_t n) {
+    while (i + 8 <= n) {
+        uint64_t w, t;
+        memcpy(&w, s + i, 8);
+        t = w ^ 0x2020202020202020ull;
+        t = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) & 0x8080808080808080ull;
+        if (t) {
+#if defined(__GNUC__)
+            return i + (size_t)(__builtin_ctzll(t) >> 3);
+#else
+            while (s[i] != ' ')
+                i++;
+            return i;
+#endif
+        }
+        i += 8;
+    }
+    while (i < n && s[i] != ' ')
+        i++;
+    return i;
+}
+
 /* Words are separated by single spaces in cleaned text. */
 typedef struct wn_word {
     const char *p;

@@ -183,10 +183,7 @@ int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
             for (unsigned k = set->head[a][b]; k != UINT8_MAX; k = set->next[k])
                 if (wn_ci_prefix(s + i, n - i, set->list[k]))
                     return 1;
-        const char *sp = memchr(s + i, ' ', n - i);
-        if (!sp)
-            break;
-        i = (size_t)(sp - s) + 1;
+        i = wn_next_space(s, i, n) + 1;
     }
     return 0;
 }
@@ -197,8 +194,7 @@ int wn_next_word(const char *s, size_t n, size_t *pos, wn_word *w) {
         i++;
     if (i >= n)
         return 0;
-    const char *e = memchr(s + i, ' ', n - i);
-    size_t end = e ? (size_t)(e - s) : n;
+    size_t end = wn_next_space(s, i, n);
     w->p = s + i;
     w->n = end - i;
     *pos = end;

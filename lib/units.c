@@ -71,6 +71,23 @@ static void count_class(uint32_t cp, word_stats *st) {
         st->alnum++;
 }
 
+/* Words of collapsed text: spaces + 1, saturating. Eight bytes at a time. */
+static uint32_t count_words(const char *s, size_t n) {
+    size_t spaces = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t t = w ^ 0x2020202020202020ull;
+        uint64_t z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) &
+                     0x8080808080808080ull; /* 0x80 where a byte is a space */
+        spaces += (size_t)(((z >> 7) * 0x0101010101010101ull) >> 56); /* bytes set */
+    }
+    for (; i < n; i++)
+        spaces += s[i] == ' ';
+    size_t words = n ? spaces + 1 : 0;
+    return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
+}
+
 /* Per byte, four 16-bit counters added at once: upper-case letter, lower-case
  * letter, letter or digit (ASCII), byte of a multi-byte character. Units
  * measured this way are at most WN_FEATURE_SPAN bytes long, so no field
@@ -113,7 +130,7 @@ static const uint64_t byte_class[256] = {
 /* Words, letter case and Title Case of short text: one table lookup and one
  * addition per byte, then one step per word; characters beyond ASCII are
  * classified through utf8proc only when the text has them. */
-static void measure_words(const char *s, size_t n, word_stats *st) {
+static void measure_words(const char *s, size_t n, int title, word_stats *st) {
     const unsigned char *u = (const unsigned char *)s;
     uint64_t acc = 0;
     for (size_t k = 0; k < n; k++)
@@ -132,10 +149,14 @@ static void measure_words(const char *s, size_t n, word_stats *st) {
             }
             count_class(wn_u8_next_slow(s, n, &k), &w);
         }
+    if (!title) { /* sentences need no Title Case test: count the words only */
+        w.words = count_words(s, n);
+        *st = w;
+        return;
+    }
     size_t i = 0;
     while (i < n) {
-        const char *sp = memchr(s + i, ' ', n - i);
-        size_t e = sp ? (size_t)(sp - s) : n;
+        size_t e = wn_next_space(s, i, n);
         w.words++;
         if (w.words > 1) {
             size_t a = i, b = e;
@@ -267,23 +288,6 @@ static int sentence_break(const char *s, size_t n) {
     return 0;
 }
 
-/* Words of collapsed text: spaces + 1, saturating. Eight bytes at a time. */
-static uint32_t count_words(const char *s, size_t n) {
-    size_t spaces = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t t = w ^ 0x2020202020202020ull;
-        uint64_t z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) &
-                     0x8080808080808080ull; /* 0x80 where a byte is a space */
-        spaces += (size_t)(((z >> 7) * 0x0101010101010101ull) >> 56); /* bytes set */
-    }
-    for (; i < n; i++)
-        spaces += s[i] == ' ';
-    size_t words = n ? spaces + 1 : 0;
-    return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
-}
-
 static uint8_t end_class(const char *s, size_t n) {
     size_t i = n;
     while (i > 0) {
@@ -336,7 +340,8 @@ static void measure(wn_unit *u) {
         u->nwords = count_words(s, n);
     } else {
         word_stats st;
-        measure_words(s, n, &st);
+        /* Title Case only matters for lines that can be titles */
+        measure_words(s, n, u->endc != WN_END_PERIOD, &st);
         u->nwords = st.words;
         if (st.upper >= 2 && st.lower == 0)
             f |= WN_UF_CAPS;

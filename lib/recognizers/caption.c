@@ -335,7 +335,8 @@ static int tail_may_credit(const wn_unit *u) {
     for (size_t k = n; k > from && !dot; k--)
         if (s[k - 1] == '.')
             dot = s + k - 1;
-    return dot && dot + 1 < s + n && dot[1] != ' ';
+    return dot && dot + 1 < s + n && dot[1] != ' ' &&
+           wn_is_agency(dot + 1, (size_t)(s + n - dot - 1));
 }
 
 void wn_rec_caption(wn_parser *p) {
