@@ -130,6 +130,28 @@ static int paren_credit(wn_parser *p, size_t i) {
 
 /* "...treatmentCredit: EPA", "... Mandatory Credit: Name-USA TODAY Sports - RTR4JDW4",
  * "... Photograph: Name/Agency". */
+/* Last place in s[win..n) where the cue stands (ASCII case-insensitive), or
+ * SIZE_MAX. Cues that end in ':' are looked for from each colon back, the
+ * others (rare) by a search. */
+static size_t last_cue(const char *s, size_t n, size_t win, const char *cue) {
+    size_t m = strlen(cue);
+    if (cue[m - 1] == ':') {
+        for (size_t k = n; k > win; k--) {
+            if (s[k - 1] != ':' || k < m || k - m < win)
+                continue;
+            if (wn_ci_prefix(s + k - m, m, cue) == m)
+                return k - m;
+        }
+        return SIZE_MAX;
+    }
+    size_t at = SIZE_MAX, from = win, k;
+    while ((k = wn_ci_find(s + from, n - from, cue)) != SIZE_MAX) {
+        at = from + k;
+        from = at + 1;
+    }
+    return at;
+}
+
 static int lead_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
@@ -144,11 +166,7 @@ static int lead_credit(wn_parser *p, size_t i) {
         wn_find(s + win, n - win, "Photo by") == SIZE_MAX)
         return 0;
     for (const char *const *c = cues; *c; c++) {
-        size_t at = SIZE_MAX, from = win, k;
-        while ((k = wn_ci_find(s + from, n - from, *c)) != SIZE_MAX) {
-            at = from + k;
-            from = at + 1;
-        }
+        size_t at = last_cue(s, n, win, *c);
         if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(*c, strlen(*c), "Credit") == 0))
             continue;
         const char *cr = s + at + strlen(*c);
