@@ -336,16 +336,22 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
 /* A set of phrases (ASCII, compared case-insensitively) bucketed by their
  * first two bytes, so that a word is compared only with the phrases that
  * could start there. Built once, used for many lines. */
-#define WN_MAX_PHRASES 64
+#define WN_MAX_PHRASES 200
 typedef struct wn_phrases {
     const char *const *list;
     uint32_t used[32];
     uint8_t head[32][32];
     uint8_t next[WN_MAX_PHRASES];
+    uint32_t key4[WN_MAX_PHRASES]; /* first four bytes, lower case */
 } wn_phrases;
 void wn_phrases_init(wn_phrases *set, const char *const *phrases);
 /* Does a phrase of the set start at a word start of s? */
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
+/* Is s (ASCII case-insensitively) one of the phrases? */
+int wn_phrases_equal(const wn_phrases *set, const char *s, size_t n);
+/* Is s (ASCII case-insensitively) in a list of lower-case strings sorted
+ * by byte value? Bisection. */
+int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);
 
 /* Offset of the next space in s at or after i, or n. Eight bytes at a time:
  * words are short and a call to memchr per word costs more than the word. */

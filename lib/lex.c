@@ -161,11 +161,20 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) 
     return k == SIZE_MAX ? k : from + k;
 }
 
+/* The first four bytes at s (zero past n), lower-cased, as one number. */
+static inline uint32_t key4(const char *s, size_t n) {
+    uint32_t k = 0;
+    for (size_t j = 0; j < 4; j++)
+        k = (k << 8) | (j < n ? lower_ascii((unsigned char)s[j]) : 0u);
+    return k;
+}
+
 void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
     memset(set->used, 0, sizeof set->used);
     set->list = phrases;
     size_t np = 0;
     for (const char *const *ph = phrases; *ph && np < WN_MAX_PHRASES; ph++, np++) {
+        set->key4[np] = key4(*ph, strlen(*ph));
         unsigned a = lower_ascii((unsigned char)(*ph)[0]) & 31,
                  b = lower_ascii((unsigned char)(*ph)[1]) & 31;
         set->next[np] = (set->used[a] >> b) & 1 ? set->head[a][b] : UINT8_MAX;
@@ -174,15 +183,58 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
     }
 }
 
+/* ASCII case-insensitive order of s against the lower-case lit. */
+static int ci_cmp(const char *s, size_t n, const char *lit) {
+    size_t k = 0;
+    for (; k < n && lit[k]; k++) {
+        unsigned char a = lower_ascii((unsigned char)s[k]), b = (unsigned char)lit[k];
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    if (k < n)
+        return 1;
+    return lit[k] ? -1 : 0;
+}
+
+int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count) {
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = ci_cmp(s, n, list[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+int wn_phrases_equal(const wn_phrases *set, const char *s, size_t n) {
+    if (n < 2)
+        return n == 1 && wn_ci_in(s, n, set->list);
+    unsigned a = lower_ascii((unsigned char)s[0]) & 31, b = lower_ascii((unsigned char)s[1]) & 31;
+    if (!((set->used[a] >> b) & 1))
+        return 0;
+    uint32_t wk = key4(s, n);
+    for (unsigned k = set->head[a][b]; k != UINT8_MAX; k = set->next[k])
+        if (set->key4[k] == wk && wn_ci_eq(s, n, set->list[k]))
+            return 1;
+    return 0;
+}
+
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
     size_t i = 0;
     while (i + 1 < n) {
         unsigned a = lower_ascii((unsigned char)s[i]) & 31,
                  b = lower_ascii((unsigned char)s[i + 1]) & 31;
-        if ((set->used[a] >> b) & 1)
+        if ((set->used[a] >> b) & 1) {
+            uint32_t wk = key4(s + i, n - i);
             for (unsigned k = set->head[a][b]; k != UINT8_MAX; k = set->next[k])
-                if (wn_ci_prefix(s + i, n - i, set->list[k]))
+                if (set->key4[k] == wk && wn_ci_prefix(s + i, n - i, set->list[k]))
                     return 1;
+        }
         i = wn_next_space(s, i, n) + 1;
     }
     return 0;
