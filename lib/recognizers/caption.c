@@ -133,13 +133,13 @@ static int paren_credit(wn_parser *p, size_t i) {
 /* Last place in s[win..n) where the cue stands (ASCII case-insensitive), or
  * SIZE_MAX. Cues that end in ':' are looked for from each colon back, the
  * others (rare) by a search. */
-static size_t last_cue(const char *s, size_t n, size_t win, const char *cue) {
+static size_t last_cue(const char *s, size_t n, size_t win, const char *cue, const size_t *colons,
+                       size_t ncolons) {
     size_t m = strlen(cue);
     if (cue[m - 1] == ':') {
-        for (size_t k = n; k > win; k--) {
-            if (s[k - 1] != ':' || k < m || k - m < win)
-                continue;
-            if (wn_ci_prefix(s + k - m, m, cue) == m)
+        for (size_t c = ncolons; c-- > 0;) { /* colons in order: the last first */
+            size_t k = colons[c] + 1;
+            if (k >= m && k - m >= win && wn_ci_prefix(s + k - m, m, cue) == m)
                 return k - m;
         }
         return SIZE_MAX;
@@ -165,8 +165,12 @@ static int lead_credit(wn_parser *p, size_t i) {
     if (!memchr(s + win, ':', n - win) && wn_find(s + win, n - win, "Credit") == SIZE_MAX &&
         wn_find(s + win, n - win, "Photo by") == SIZE_MAX)
         return 0;
+    size_t colons[16], ncolons = 0;
+    for (const char *q = s + win; ncolons < 16 && (q = memchr(q, ':', (size_t)(s + n - q)));
+         q++)
+        colons[ncolons++] = (size_t)(q - s);
     for (const char *const *c = cues; *c; c++) {
-        size_t at = last_cue(s, n, win, *c);
+        size_t at = last_cue(s, n, win, *c, colons, ncolons);
         if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(*c, strlen(*c), "Credit") == 0))
             continue;
         const char *cr = s + at + strlen(*c);
@@ -212,6 +216,8 @@ static int slash_credit(wn_parser *p, size_t i) {
     static const char *const slash_agencies[] = {"REUTERS/", "Reuters/", "AFP/",      "EPA/",
                                                  "AP/",      "EPA-EFE/", "AP Photo/", NULL};
     size_t win = n > 80 ? n - 80 : 0;
+    if (!memchr(s + win, '/', n - win))
+        return 0;
     for (const char *const *a = slash_agencies; *a; a++) {
         size_t at = wn_find(s + win, n - win, *a);
         if (at != SIZE_MAX)
