@@ -67,6 +67,19 @@ static inline uint64_t below_0x20(uint64_t w) {
     return (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
 }
 
+/* Bytes of 0x80 and above in [s, s+n), eight at a time. */
+static size_t count_high_bytes(const char *s, size_t n) {
+    size_t count = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        count += (size_t)((((w >> 7) & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
+        count += (unsigned char)s[i] >= 0x80;
+    return count;
+}
+
 typedef struct cleaner {
     char *out; /* write position */
     char *base;
@@ -288,8 +301,7 @@ char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
     size_t bound = total;
     for (size_t k = first; k <= last; k++)
         if (ln[k].flags & WN_LF_HIGH)
-            for (size_t i = ln[k].start; i < ln[k].end; i++)
-                bound += ((unsigned char)p->in[i] >= 0x80) * 2u;
+            bound += 2 * count_high_bytes(p->in + ln[k].start, ln[k].end - ln[k].start);
     char *r = wn_arena_alloc_bytes(p->arena, bound + 1);
     if (!r)
         return NULL;
