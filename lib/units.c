@@ -88,69 +88,102 @@ static uint32_t count_words(const char *s, size_t n) {
     return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
 }
 
-/* Per byte, four 16-bit counters added at once: upper-case letter, lower-case
- * letter, letter or digit (ASCII), byte of a multi-byte character. Units
+/* Per byte, five 12-bit counters added at once: upper-case letter, lower-case
+ * letter, digit (ASCII), byte of a multi-byte character, space. Units
  * measured this way are at most WN_FEATURE_SPAN bytes long, so no field
  * overflows into the next. */
+#define BC_FIELD(acc, k) ((uint32_t)(((acc) >> (12 * (k))) & 0xFFF))
 static const uint64_t byte_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0,
-    0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull, 0x100000000ull,
-    0x100000000ull, 0x100000000ull, 0, 0, 0, 0, 0, 0,
-    0, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
-    0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
-    0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull, 0x100000001ull,
-    0x100000001ull, 0x100000001ull, 0x100000001ull, 0, 0, 0, 0, 0,
-    0, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull,
-    0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull,
-    0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull, 0x100010000ull,
-    0x100010000ull, 0x100010000ull, 0x100010000ull, 0, 0, 0, 0, 0,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
-    0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull, 0x1000000000000ull,
+    0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0,
+    0, 0, 0x1000000000000ull, 0, 0, 0,
+    0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0,
+    0x1000000ull, 0x1000000ull, 0x1000000ull, 0x1000000ull, 0x1000000ull, 0x1000000ull,
+    0x1000000ull, 0x1000000ull, 0x1000000ull, 0x1000000ull, 0, 0,
+    0, 0, 0, 0, 0, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull, 0x1ull,
+    0x1ull, 0, 0, 0, 0, 0,
+    0, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull,
+    0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull,
+    0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull,
+    0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull, 0x1000ull,
+    0x1000ull, 0x1000ull, 0x1000ull, 0, 0, 0,
+    0, 0, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
+    0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
 };
 
-/* Words, letter case and Title Case of short text: one table lookup and one
- * addition per byte, then one step per word; characters beyond ASCII are
- * classified through utf8proc only when the text has them. */
-static void measure_words(const char *s, size_t n, int title, word_stats *st) {
+/* Bytes of a multi-byte character in [s, s+n) handed to count_class. */
+static void count_high(const char *s, size_t n, word_stats *w) {
     const unsigned char *u = (const unsigned char *)s;
-    uint64_t acc = 0;
-    for (size_t k = 0; k < n; k++)
-        acc += byte_class[u[k]];
-    word_stats w;
-    memset(&w, 0, sizeof w);
-    w.upper = (uint32_t)(acc & 0xFFFF);
-    w.lower = (uint32_t)((acc >> 16) & 0xFFFF);
-    w.alnum = (uint32_t)((acc >> 32) & 0xFFFF);
-    int any_high = (acc >> 48) != 0;
-    if (any_high)
-        for (size_t k = 0; k < n;) {
-            if (u[k] < 0x80) {
-                k++;
+    size_t k = 0;
+    while (k < n) {
+        if (k + 8 <= n) { /* skip plain ASCII eight bytes at a time */
+            uint64_t v;
+            memcpy(&v, u + k, 8);
+            if (!(v & 0x8080808080808080ull)) {
+                k += 8;
                 continue;
             }
-            count_class(wn_u8_next_slow(s, n, &k), &w);
         }
+        if (u[k] < 0x80) {
+            k++;
+            continue;
+        }
+        count_class(wn_u8_next_slow(s, n, &k), w);
+    }
+}
+
+/* Words, letter case and Title Case of short text: one table lookup and one
+ * addition per byte, then one step per word for titles; characters beyond
+ * ASCII are classified through utf8proc only when the text has them. */
+static void measure_words(const char *s, size_t n, int title, word_stats *st) {
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t acc = 0, acc2 = 0;
+    size_t k = 0;
+    for (; k + 2 <= n; k += 2) {
+        acc += byte_class[u[k]];
+        acc2 += byte_class[u[k + 1]];
+    }
+    if (k < n)
+        acc += byte_class[u[k]];
+    acc += acc2;
+    word_stats w;
+    memset(&w, 0, sizeof w);
+    w.upper = BC_FIELD(acc, 0);
+    w.lower = BC_FIELD(acc, 1);
+    w.alnum = w.upper + w.lower + BC_FIELD(acc, 2);
+    int any_high = BC_FIELD(acc, 3) != 0;
+    if (any_high)
+        count_high(s, n, &w);
     if (!title) { /* sentences need no Title Case test: count the words only */
-        w.words = count_words(s, n);
+        w.words = n ? BC_FIELD(acc, 4) + 1 : 0;
         *st = w;
         return;
     }
@@ -170,8 +203,8 @@ static void measure_words(const char *s, size_t n, int title, word_stats *st) {
                 c = wn_word_core(word);
             }
             if (c.n && !is_small_word(c.p, c.n)) {
-                size_t k = 0;
-                uint32_t cp = wn_u8_next(c.p, c.n, &k);
+                size_t at = 0;
+                uint32_t cp = wn_u8_next(c.p, c.n, &at);
                 if (wn_is_alpha(cp) || wn_is_digit(cp)) {
                     w.sig++;
                     w.sigcap += wn_is_upper(cp) || wn_is_digit(cp);
