@@ -165,6 +165,18 @@ void *wn_owned_alloc(const wn_allocator *al, size_t n) {
     return (char *)h + WN_OWNED_HEAD;
 }
 
+void *wn_owned_realloc(const wn_allocator *al, void *ptr, size_t n) {
+    if (!ptr)
+        return wn_owned_alloc(al, n);
+    if (n > SIZE_MAX - WN_OWNED_HEAD)
+        return NULL;
+    wn_owned *h = (wn_owned *)(void *)((char *)ptr - WN_OWNED_HEAD);
+    wn_owned *nh = al->realloc(al->ctx, h, WN_OWNED_HEAD + n);
+    if (!nh)
+        return NULL;
+    return (char *)nh + WN_OWNED_HEAD;
+}
+
 void wn_free(void *ptr) {
     if (!ptr)
         return;

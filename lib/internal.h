@@ -87,6 +87,8 @@ wn_sv wn_arena_sv(wn_arena *ar, const char *p, size_t n);
 /* Memory handed to the caller, released by wn_free() through the allocator
  * recorded in front of it. NULL on failure. (api.c) */
 void *wn_owned_alloc(const wn_allocator *al, size_t n);
+/* Grow or shrink such memory (ptr may be NULL); NULL on failure, ptr intact. */
+void *wn_owned_realloc(const wn_allocator *al, void *ptr, size_t n);
 
 /* A growable byte buffer on an allocator (scratch space, rendering). */
 typedef struct wn_buf {

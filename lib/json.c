@@ -51,7 +51,7 @@ static int jw_room(jw *w, size_t need) {
         }
         cap *= 2;
     }
-    char *nb = wn_mem_realloc(w->al, w->buf, cap);
+    char *nb = w->write ? wn_mem_realloc(w->al, w->buf, cap) : wn_owned_realloc(w->al, w->buf, cap);
     if (!nb) {
         w->status = WN_ERR_NOMEM;
         return 0;
@@ -61,12 +61,12 @@ static int jw_room(jw *w, size_t need) {
     return 1;
 }
 
-static void jw_raw(jw *w, const char *s, size_t n) {
+static void jw_raw_slow(jw *w, const char *s, size_t n) {
     if (w->write && n > WN_JSON_CHUNK) {
         /* large pieces go out in chunks */
         while (n) {
             size_t k = n < WN_JSON_CHUNK ? n : WN_JSON_CHUNK;
-            jw_raw(w, s, k);
+            jw_raw_slow(w, s, k);
             s += k;
             n -= k;
         }
@@ -78,9 +78,25 @@ static void jw_raw(jw *w, const char *s, size_t n) {
     w->n += n;
 }
 
-static void jw_lit(jw *w, const char *s) {
-    jw_raw(w, s, strlen(s));
+static inline void jw_raw(jw *w, const char *s, size_t n) {
+    if (WN_LIKELY(w->cap - w->n >= n && w->status == WN_OK)) {
+        memcpy(w->buf + w->n, s, n);
+        w->n += n;
+        return;
+    }
+    jw_raw_slow(w, s, n);
 }
+
+static inline void jw_byte(jw *w, char c) {
+    if (WN_LIKELY(w->cap - w->n >= 1 && w->status == WN_OK)) {
+        w->buf[w->n++] = c;
+        return;
+    }
+    jw_raw_slow(w, &c, 1);
+}
+
+/* A string literal: its length is known when compiling. */
+#define jw_lit(w, s) jw_raw((w), (s), sizeof(s) - 1)
 
 static void jw_newline(jw *w) {
     if (!w->pretty)
@@ -169,9 +185,9 @@ static void jw_str(jw *w, wn_sv s) {
         jw_lit(w, "null");
         return;
     }
-    jw_raw(w, "\"", 1);
+    jw_byte(w, '"');
     jw_escaped(w, s.p, s.n);
-    jw_raw(w, "\"", 1);
+    jw_byte(w, '"');
 }
 
 static void jw_cstr(jw *w, const char *s) {
@@ -182,21 +198,23 @@ static void jw_cstr(jw *w, const char *s) {
 static void jw_item(jw *w) {
     if (w->depth > 0 && w->depth <= WN_JSON_DEPTH) {
         if (w->has_item[w->depth - 1])
-            jw_raw(w, ",", 1);
+            jw_byte(w, ',');
         w->has_item[w->depth - 1] = 1;
     }
     jw_newline(w);
 }
 
-static void jw_key(jw *w, const char *key) {
+/* A key: `quoted` is the key with its quotes and colon ("\"type\":"). */
+static void jw_key_raw(jw *w, const char *quoted, size_t n) {
     jw_item(w);
-    jw_raw(w, "\"", 1);
-    jw_lit(w, key);
-    jw_lit(w, w->pretty ? "\": " : "\":");
+    jw_raw(w, quoted, n);
+    if (w->pretty)
+        jw_byte(w, ' ');
 }
+#define jw_key(w, key) jw_key_raw((w), "\"" key "\":", sizeof("\"" key "\":") - 1)
 
 static void jw_open(jw *w, char c) {
-    jw_raw(w, &c, 1);
+    jw_byte(w, c);
     w->depth++;
     if (w->depth <= WN_JSON_DEPTH)
         w->has_item[w->depth - 1] = 0;
@@ -207,7 +225,7 @@ static void jw_close(jw *w, char c) {
     w->depth--;
     if (had)
         jw_newline(w);
-    jw_raw(w, &c, 1);
+    jw_byte(w, c);
 }
 
 static void jw_size(jw *w, size_t v) {
@@ -244,17 +262,23 @@ static void render_block(jw *w, const wn_block *b) {
     jw_key(w, "type");
     jw_cstr(w, wn_block_type_name(b->type));
     jw_key(w, "span");
-    jw_raw(w, "[", 1);
+    jw_byte(w, '[');
     jw_size(w, b->start);
-    jw_lit(w, w->pretty ? ", " : ",");
+    if (w->pretty)
+        jw_lit(w, ", ");
+    else
+        jw_byte(w, ',');
     jw_size(w, b->end);
-    jw_raw(w, "]", 1);
+    jw_byte(w, ']');
     switch (b->type) {
     case WN_BLOCK_LIST:
         jw_key(w, "items");
         jw_strings(w, b->arr, b->narr);
         jw_key(w, "ordered");
-        jw_lit(w, b->ordered ? "true" : "false");
+        if (b->ordered)
+            jw_lit(w, "true");
+        else
+            jw_lit(w, "false");
         break;
     case WN_BLOCK_RELATED:
         jw_key(w, "label");
@@ -344,7 +368,7 @@ static void render(jw *w, const wn_doc *doc) {
     jw_close(w, ']');
     jw_close(w, '}');
     if (w->pretty)
-        jw_raw(w, "\n", 1);
+        jw_byte(w, '\n');
 }
 
 int wn_render_json_to(const wn_doc *doc, unsigned int flags, wn_write_fn write, void *ctx) {
@@ -383,29 +407,28 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     w.al = &doc->al;
     w.pretty = (flags & WN_JSON_PRETTY) != 0;
     w.status = WN_OK;
-    /* render into a scratch buffer sized from the input, then hand over an
-     * exact copy: one allocation the caller owns */
+    /* render straight into memory the caller will own, sized from the input
+     * and grown when needed; trimmed to fit at the end */
     size_t guess = doc->input_size + doc->input_size / 4 + 256 + doc->nblocks * 64;
-    w.buf = wn_mem_alloc(w.al, guess);
+    w.buf = wn_owned_alloc(w.al, guess);
     if (!w.buf)
         return WN_ERR_NOMEM;
     w.cap = guess;
     render(&w, doc);
+    jw_byte(&w, '\0');
     if (w.status != WN_OK) {
-        wn_mem_free(w.al, w.buf);
+        wn_free(w.buf);
         return w.status;
     }
-    char *r = wn_owned_alloc(w.al, w.n + 1);
-    if (!r) {
-        wn_mem_free(w.al, w.buf);
-        return WN_ERR_NOMEM;
+    char *r = w.buf;
+    if (w.cap - w.n > 4096) {
+        char *shrunk = wn_owned_realloc(w.al, w.buf, w.n);
+        if (shrunk)
+            r = shrunk;
     }
-    memcpy(r, w.buf, w.n);
-    r[w.n] = '\0';
-    wn_mem_free(w.al, w.buf);
     *out = r;
     if (out_len)
-        *out_len = w.n;
+        *out_len = w.n - 1;
     return WN_OK;
 }
 
