@@ -14,25 +14,29 @@
 static const char *const boilerplate_lines[] = {
     "ad", "ads", "advertisement", "advertisement - scroll to continue", "advertisements",
     "advertising", "all rights reserved", "also on", "article continues after advertisement",
-    "article continues below", "author", "authors", "back to top", "click here", "close",
-    "comment", "comments", "continue reading", "continue reading after advertisement",
-    "continue reading below", "continue reading the main story", "cookie policy", "don't miss",
-    "dont miss", "editor's picks", "editors' picks", "email", "embed", "enlarge", "expand",
-    "filed under", "flipboard", "gallery", "image", "latest", "latest news", "launch gallery",
+    "article continues below", "author", "authors", "autoplay", "back to top", "caption",
+    "captions", "click here", "close", "comment", "comments", "continue reading",
+    "continue reading after advertisement", "continue reading below",
+    "continue reading the main story", "cookie policy", "don't miss", "dont miss",
+    "editor's picks", "editors' picks", "email", "embed", "enlarge", "enlarge this image",
+    "expand", "expand image", "filed under", "flipboard", "full screen", "fullscreen", "gallery",
+    "hide caption", "hide thumbnails", "image", "latest", "latest news", "launch gallery",
     "leave a comment", "linkedin", "listen", "loading", "loading...", "log in", "menu",
-    "more news", "more stories", "most popular", "most read", "must read", "next", "open gallery",
-    "paid content", "paid post", "photo", "photos", "pin", "play", "previous", "print",
-    "privacy policy", "read more", "read more below", "read the full story", "recommended",
-    "recommended for you", "reddit", "register", "related", "related articles", "related content",
-    "related coverage", "related links", "related stories", "related topics", "related video",
-    "related videos", "replay", "scroll down for video", "scroll to continue",
-    "scroll to continue with content", "search", "share", "share on facebook", "share on twitter",
-    "share this", "share this article", "share this story", "show comments", "sign in",
+    "more news", "more stories", "most popular", "most read", "must read", "mute", "next",
+    "next slide", "open gallery", "paid content", "paid post", "photo", "photos", "pin", "play",
+    "previous", "previous slide", "print", "privacy policy", "read more", "read more below",
+    "read the full story", "recommended", "recommended for you", "reddit", "register", "related",
+    "related articles", "related content", "related coverage", "related links", "related stories",
+    "related topics", "related video", "related videos", "replay", "scroll down for video",
+    "scroll to continue", "scroll to continue with content", "search", "share",
+    "share on facebook", "share on twitter", "share this", "share this article",
+    "share this story", "show caption", "show comments", "show thumbnails", "sign in",
     "skip advertisement", "sponsored", "sponsored content", "story continued below",
     "story continues", "story continues below", "subscribe", "tags", "terms of service",
-    "terms of use", "the story continues below", "this article is more than 1 year old", "top",
-    "top stories", "topics", "trending", "trending now", "tweet", "video", "view comments",
-    "view gallery", "watch", "whatsapp", "you may also like", "you might also like",
+    "terms of use", "the story continues below", "this article is more than 1 year old",
+    "toggle caption", "top", "top stories", "topics", "trending", "trending now", "tweet",
+    "unmute", "video", "view caption", "view comments", "view gallery", "watch", "whatsapp",
+    "you may also like", "you might also like",
 };
 
 /* Phrases that make a short line boilerplate wherever they stand. */
@@ -107,7 +111,8 @@ static int is_number_word(wn_word w) {
     return i == w.n;
 }
 
-/* "0", "4419915", "7k SHARES SHARE THIS STORY", "4,101 Retweets" */
+/* "0", "4419915", "7k SHARES SHARE THIS STORY", "4,101 Retweets", and a
+ * gallery position "3 of 12" */
 static int is_counter(const wn_unit *u) {
     if (u->nwords > 8)
         return 0;
@@ -115,6 +120,13 @@ static int is_counter(const wn_unit *u) {
     wn_word w;
     if (!wn_next_word(u->text, u->len, &pos, &w) || !is_number_word(w))
         return 0;
+    if (u->nwords == 3) {
+        size_t p2 = pos;
+        wn_word of, total;
+        if (wn_next_word(u->text, u->len, &p2, &of) && wn_ci_eq(of.p, of.n, "of") &&
+            wn_next_word(u->text, u->len, &p2, &total) && is_number_word(total))
+            return 1;
+    }
     while (wn_next_word(u->text, u->len, &pos, &w)) {
         wn_word c = wn_word_core(w);
         if (c.n && !wn_ci_in(c.p, c.n, counter_words) && !is_number_word(c))

@@ -61,6 +61,14 @@ START_TEST(contact_and_provenance_lines) {
 }
 END_TEST
 
+START_TEST(gallery_and_player_chrome) {
+    expect_noise("Enlarge this image", "boilerplate");
+    expect_noise("toggle caption", "boilerplate");
+    expect_noise("Show Thumbnails", "boilerplate");
+    expect_noise("3 of 12", "counter");
+}
+END_TEST
+
 START_TEST(story_text_is_not_noise) {
     wn_doc *d = parse("The council approved the plan on a narrow vote.\n"
                       "Follow the money, the auditor told members, and you will find the answer.\n"
@@ -78,6 +86,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, share_prompts);
     tcase_add_test(tc, boilerplate);
     tcase_add_test(tc, contact_and_provenance_lines);
+    tcase_add_test(tc, gallery_and_player_chrome);
     tcase_add_test(tc, story_text_is_not_noise);
     suite_add_tcase(s, tc);
     return s;
