@@ -75,11 +75,18 @@ static int read_options(const wn_options *opts, unsigned *flags, const wn_alloca
     return WN_OK;
 }
 
-static void release_parser(wn_parser *p) {
+/* Lines are needed only until units are built: give them back before the
+ * recognizers run, to keep the peak low. */
+static void release_lines(wn_parser *p) {
     wn_mem_free(p->al, p->lines);
     wn_mem_free(p->al, p->cont);
+    p->lines = NULL;
+    p->cont = NULL;
+}
+
+static void release_parser(wn_parser *p) {
+    release_lines(p);
     wn_mem_free(p->al, p->units);
-    wn_mem_free(p->al, p->blocks);
     wn_buf_release(&p->scratch);
 }
 
@@ -122,6 +129,7 @@ int wn_parse(const char *data, size_t len, const wn_options *opts, wn_doc **out)
         wn_wrap_detect(&p);
     if (!wn_failed(&p))
         wn_units_build(&p);
+    release_lines(&p);
     if (!wn_failed(&p))
         wn_assemble(&p, doc);
 

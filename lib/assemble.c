@@ -42,8 +42,8 @@ static void finish_block(wn_parser *p, size_t i, size_t last) {
     wn_block *b = &p->blocks[i];
     const wn_unit *u = &p->units[i];
     b->type = u->kind;
-    b->start = p->lines[u->first].start;
-    b->end = p->lines[p->units[last].last].end;
+    b->start = u->start;
+    b->end = p->units[last].end;
     if (b->type == WN_BLOCK_NOISE) {
         /* whatever a block was before it became noise, noise keeps all its text */
         memset(b->f, 0, sizeof b->f);
@@ -65,7 +65,8 @@ static void finish_block(wn_parser *p, size_t i, size_t last) {
 
 void wn_assemble(wn_parser *p, wn_doc *doc) {
     size_t n = p->nunits;
-    p->blocks = wn_mem_alloc(p->al, (n ? n : 1) * sizeof(wn_block));
+    /* one block per unit, in the document's arena: compacted in place at the end */
+    p->blocks = wn_arena_alloc(p->arena, (n ? n : 1) * sizeof(wn_block));
     if (!p->blocks) {
         wn_fail_nomem(p);
         return;
@@ -83,23 +84,17 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
     if (wn_failed(p))
         return;
 
-    size_t count = 0;
-    for (size_t i = 0; i < n; i = wn_next_head(p, i)) {
-        size_t next = wn_next_head(p, i);
-        finish_block(p, i, next - 1);
-        count++;
-    }
+    for (size_t i = 0; i < n; i = wn_next_head(p, i))
+        finish_block(p, i, wn_next_head(p, i) - 1);
     if (wn_failed(p))
         return;
-    doc->blocks = wn_arena_alloc(&doc->arena, (count ? count : 1) * sizeof(wn_block));
-    if (!doc->blocks) {
-        wn_fail_nomem(p);
-        return;
-    }
+    /* compact: block heads move down over the units joined to them */
+    doc->blocks = p->blocks;
     size_t k = 0;
     for (size_t i = 0; i < n; i = wn_next_head(p, i)) {
-        const wn_block *b = &p->blocks[i];
-        doc->blocks[k] = *b;
+        if (k != i)
+            doc->blocks[k] = p->blocks[i]; /* k < i: nothing unread is overwritten */
+        const wn_block *b = &doc->blocks[k];
         switch (b->type) {
         case WN_BLOCK_HEADLINE:
             if (doc->i_headline == SIZE_MAX)

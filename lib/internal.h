@@ -215,7 +215,7 @@ enum {
  * hard-wrapped paragraph. Recognizers classify units; a block is a unit
  * plus the units that join it. */
 typedef struct wn_unit {
-    uint32_t first, last; /* physical lines [first, last] */
+    size_t start, end;    /* span in the input: its first line's start to its last line's end */
     char *text;           /* cleaned text, NUL-terminated, in the doc arena */
     size_t len;
     uint64_t hash;         /* of text */

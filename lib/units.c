@@ -428,8 +428,8 @@ void wn_units_build(wn_parser *p) {
             j++;
         wn_unit *u = &p->units[k];
         memset(u, 0, sizeof *u);
-        u->first = (uint32_t)i;
-        u->last = (uint32_t)j;
+        u->start = p->lines[i].start;
+        u->end = p->lines[j].end;
         u->dup_of = WN_NO_UNIT;
         u->text = wn_clean_lines(p, i, j, &u->len);
         if (!u->text) {
