@@ -56,25 +56,11 @@ static int is_space_cp(uint32_t cp) {
            cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* 0x80 in every byte of w that equals b. */
-static inline uint64_t bytes_eq64(uint64_t w, unsigned b) {
-    uint64_t t = w ^ (0x0101010101010101ull * b);
-    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) & 0x8080808080808080ull;
-}
-
-/* Non-zero when some byte of w (all below 0x80) is below 0x20. */
-static inline uint64_t below_0x20(uint64_t w) {
-    return (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
-}
-
 /* Bytes of 0x80 and above in [s, s+n), eight at a time. */
 static size_t count_high_bytes(const char *s, size_t n) {
     size_t count = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        count += (size_t)((((w >> 7) & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
-    }
+    for (; i + 8 <= n; i += 8)
+        count += wn_swar_count(wn_load64(s + i) & WN_HIGHS);
     for (; i < n; i++)
         count += (unsigned char)s[i] >= 0x80;
     return count;
@@ -164,11 +150,10 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
             size_t j = i + 1;
             uint64_t prev_last = 0;
             while (j + 8 <= n) {
-                uint64_t w;
-                memcpy(&w, s + j, 8);
-                uint64_t sp = bytes_eq64(w, ' ');
-                if ((w & 0x8080808080808080ull) || below_0x20(w) || bytes_eq64(w, '&') ||
-                    bytes_eq64(w, 0x7F) || (sp & (sp >> 8)) || (prev_last & sp & 0x80))
+                uint64_t w = wn_load64(s + j);
+                uint64_t sp = wn_swar_eq(w, ' ');
+                if ((w & WN_HIGHS) || wn_swar_below(w, 0x20) || wn_swar_eq(w, '&') ||
+                    wn_swar_eq(w, 0x7F) || (sp & (sp >> 8)) || (prev_last & sp & 0x80))
                     break;
                 prev_last = (sp >> 63) << 7; /* 0x80 when the word ended in a space */
                 j += 8;

@@ -173,6 +173,19 @@ static int day_at(const char *s, size_t n, size_t i, size_t *len) {
     return d;
 }
 
+/* The four-digit year at s[k] that closes a date of month m, day d: fills
+ * *w and returns the offset after it, or 0. */
+static size_t finish_date(const char *s, size_t n, size_t k, int m, int d, wn_when *w) {
+    size_t ly;
+    int y = digits_at(s, n, k, &ly);
+    if (ly != 4 || !valid_date(y, m, d) || !word_boundary(s, n, k + ly))
+        return 0;
+    w->year = y;
+    w->month = m;
+    w->day = d;
+    return k + ly;
+}
+
 size_t wn_parse_date(const char *s, size_t n, wn_when *w) {
     size_t k;
     if (n == 0)
@@ -192,15 +205,7 @@ size_t wn_parse_date(const char *s, size_t n, wn_when *w) {
         int m = wn_month(s + k, lm);
         if (!m)
             return 0;
-        k = skip_spaces_commas(s, n, k + lm);
-        size_t ly;
-        int y = digits_at(s, n, k, &ly);
-        if (ly != 4 || !valid_date(y, m, d) || !word_boundary(s, n, k + ly))
-            return 0;
-        w->year = y;
-        w->month = m;
-        w->day = d;
-        return k + ly;
+        return finish_date(s, n, skip_spaces_commas(s, n, k + lm), m, d, w);
     }
     /* March 18, 2025 */
     size_t lm = alpha_word(s, n, 0);
@@ -216,15 +221,7 @@ size_t wn_parse_date(const char *s, size_t n, wn_when *w) {
     int d = day_at(s, n, k, &ld);
     if (!d)
         return 0;
-    k = skip_spaces_commas(s, n, k + ld);
-    size_t ly;
-    int y = digits_at(s, n, k, &ly);
-    if (ly != 4 || !valid_date(y, m, d) || !word_boundary(s, n, k + ly))
-        return 0;
-    w->year = y;
-    w->month = m;
-    w->day = d;
-    return k + ly;
+    return finish_date(s, n, skip_spaces_commas(s, n, k + ld), m, d, w);
 }
 
 /* "4:14 p.m.", "20:39", "04:05 pm", "10 p.m.", "07.13" (the last only when

@@ -355,14 +355,38 @@ int wn_phrases_equal(const wn_phrases *set, const char *s, size_t n);
  * by byte value? Bisection. */
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);
 
+/* Eight bytes at a time ("SIMD within a register"). */
+#define WN_ONES 0x0101010101010101ull
+#define WN_HIGHS 0x8080808080808080ull
+
+/* 0x80 in every byte of w that equals b (exact: no false positives). */
+static inline uint64_t wn_swar_eq(uint64_t w, unsigned b) {
+    uint64_t t = w ^ (WN_ONES * b);
+    return ~(((t & ~WN_HIGHS) + ~WN_HIGHS) | t) & WN_HIGHS;
+}
+
+/* 0x80 in every byte of w that is an ASCII byte below b (b <= 0x80). */
+static inline uint64_t wn_swar_below(uint64_t w, unsigned b) {
+    uint64_t low = w & ~WN_HIGHS;
+    return ~(low + WN_ONES * (0x80u - b)) & ~w & WN_HIGHS;
+}
+
+/* How many bytes of a WN_HIGHS-only mask are set. */
+static inline size_t wn_swar_count(uint64_t mask) {
+    return (size_t)(((mask >> 7) * WN_ONES) >> 56);
+}
+
+static inline uint64_t wn_load64(const void *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
 /* Offset of the next space in s at or after i, or n. Eight bytes at a time:
  * words are short and a call to memchr per word costs more than the word. */
 static inline size_t wn_next_space(const char *s, size_t i, size_t n) {
     while (i + 8 <= n) {
-        uint64_t w, t;
-        memcpy(&w, s + i, 8);
-        t = w ^ 0x2020202020202020ull;
-        t = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) & 0x8080808080808080ull;
+        uint64_t t = wn_swar_eq(wn_load64(s + i), ' ');
         if (t) {
 #if defined(__GNUC__)
             return i + (size_t)(__builtin_ctzll(t) >> 3);

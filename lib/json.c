@@ -112,29 +112,18 @@ static void jw_newline(jw *w) {
 
 static const char hexd[] = "0123456789abcdef";
 
-#define J_ONES 0x0101010101010101ull
-#define J_HIGHS 0x8080808080808080ull
-
 /* Does any byte of w need escaping: '"', '\\' or a control below 0x20?
  * Bytes of 0x80 and above (UTF-8) need none. */
 static inline uint64_t needs_escape(uint64_t w) {
-    uint64_t q = w ^ (J_ONES * '"'), b = w ^ (J_ONES * '\\');
-    uint64_t zq = ~(((q & ~J_HIGHS) + ~J_HIGHS) | q) & J_HIGHS;
-    uint64_t zb = ~(((b & ~J_HIGHS) + ~J_HIGHS) | b) & J_HIGHS;
-    uint64_t low = w & ~J_HIGHS;
-    uint64_t ctl = ~(low + (J_ONES * 0x60)) & ~w & J_HIGHS; /* ASCII below 0x20 */
-    return zq | zb | ctl;
+    return wn_swar_eq(w, '"') | wn_swar_eq(w, '\\') | wn_swar_below(w, 0x20);
 }
 
 /* Offset of the first byte of s that needs escaping, or n. */
 static size_t plain_run(const char *s, size_t n) {
     size_t j = 0;
-    for (; j + 8 <= n; j += 8) {
-        uint64_t w;
-        memcpy(&w, s + j, 8);
-        if (needs_escape(w))
+    for (; j + 8 <= n; j += 8)
+        if (needs_escape(wn_load64(s + j)))
             break;
-    }
     while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' && s[j] != '\\')
         j++;
     return j;

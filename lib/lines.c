@@ -17,26 +17,6 @@
 #include <emmintrin.h>
 #endif
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* 0x80 in every byte of w that equals b (exact, no false positives). */
-static inline uint64_t bytes_eq(uint64_t w, unsigned b) {
-    uint64_t t = w ^ (ONES * b);
-    return ~(((t & ~HIGHS) + ~HIGHS) | t) & HIGHS;
-}
-
-/* Non-zero when some byte of w (all below 0x80) is below b. */
-static inline uint64_t any_below(uint64_t w, unsigned b) {
-    return (w - ONES * b) & ~w & HIGHS;
-}
-
-/* Population count of a word whose set bits are all 0x80 bits (at most one
- * per byte): no POPCNT instruction needed. */
-static inline int popcount_high_bits(uint64_t x) {
-    return (int)(((x >> 7) * ONES) >> 56);
-}
-
 /* Length of the multi-byte white-space character starting at s[i], or 0. */
 static size_t uws_len(const unsigned char *s, size_t i, size_t n) {
     unsigned c = s[i];
@@ -168,24 +148,22 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     while (i + 8 <= n) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t eol = bytes_eq(w, '\n') | bytes_eq(w, '\r');
+        uint64_t eol = wn_swar_eq(w, '\n') | wn_swar_eq(w, '\r');
         if (eol)
             break;
-        uint64_t hi = w & HIGHS;
-        uint64_t sp = bytes_eq(w, ' ');
+        uint64_t hi = w & WN_HIGHS;
+        uint64_t sp = wn_swar_eq(w, ' ');
         if (hi) {
             high = 1;
             /* continuation bytes (10xxxxxx) start no new code point */
-            width += 8 - (size_t)popcount_high_bits(hi & ~(w << 1));
+            width += 8 - wn_swar_count(hi & ~(w << 1));
             /* control bytes among the ASCII ones */
-            uint64_t low = w & ~HIGHS, asc = ~hi & HIGHS;
-            ctrl |= ~((low + (ONES * 0x60)) | low) & asc; /* below 0x20 */
-            ctrl |= bytes_eq(w, 0x7F);
+            ctrl |= wn_swar_below(w, 0x20) | wn_swar_eq(w, 0x7F);
         } else {
             width += 8;
-            ctrl |= any_below(w, 0x20) | bytes_eq(w, 0x7F);
+            ctrl |= wn_swar_below(w, 0x20) | wn_swar_eq(w, 0x7F);
         }
-        amp |= bytes_eq(w, '&');
+        amp |= wn_swar_eq(w, '&');
         dspace |= (sp & (sp >> 8)) | (prev_space ? (sp & 0x80) : 0);
         prev_space = (unsigned)(sp >> 63);
         i += 8;

@@ -74,14 +74,8 @@ static void count_class(uint32_t cp, word_stats *st) {
 /* Words of collapsed text: spaces + 1, saturating. Eight bytes at a time. */
 static uint32_t count_words(const char *s, size_t n) {
     size_t spaces = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t t = w ^ 0x2020202020202020ull;
-        uint64_t z = ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t) &
-                     0x8080808080808080ull; /* 0x80 where a byte is a space */
-        spaces += (size_t)(((z >> 7) * 0x0101010101010101ull) >> 56); /* bytes set */
-    }
+    for (; i + 8 <= n; i += 8)
+        spaces += wn_swar_count(wn_swar_eq(wn_load64(s + i), ' '));
     for (; i < n; i++)
         spaces += s[i] == ' ';
     size_t words = n ? spaces + 1 : 0;
@@ -144,13 +138,9 @@ static void count_high(const char *s, size_t n, word_stats *w) {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
     while (k < n) {
-        if (k + 8 <= n) { /* skip plain ASCII eight bytes at a time */
-            uint64_t v;
-            memcpy(&v, u + k, 8);
-            if (!(v & 0x8080808080808080ull)) {
-                k += 8;
-                continue;
-            }
+        if (k + 8 <= n && !(wn_load64(u + k) & WN_HIGHS)) { /* skip plain ASCII */
+            k += 8;
+            continue;
         }
         if (u[k] < 0x80) {
             k++;
