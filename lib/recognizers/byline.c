@@ -332,14 +332,40 @@ static int sign_off(wn_parser *p, size_t i) {
 
 #define WN_BYLINE_TOP 8 /* credit lines without "By" only near the top */
 
+/* "Sam Whitaker" alone on a line, right above or below the publication
+ * time: the bare name of the author in the front matter. Two or three
+ * capitalised words (no digits, no organisation word, nothing after them). */
+static int bare_name_line(wn_parser *p, size_t i, size_t prev) {
+    const wn_unit *u = &p->units[i];
+    if (u->nwords < 2 || u->nwords > 3 || u->endc != WN_END_WORD || !(u->feat & WN_UF_UPPER0) ||
+        (u->feat & (WN_UF_URL | WN_UF_DATELINE)) || u->bullet)
+        return 0;
+    size_t next = wn_next_head(p, i);
+    int by_time = (prev < p->nunits && p->units[prev].kind == WN_BLOCK_TIMESTAMP) ||
+                  (next < p->nunits && p->units[next].kind == WN_BLOCK_TIMESTAMP);
+    if (!by_time)
+        return 0;
+    for (size_t k = 0; k < u->len; k++) {
+        unsigned char c = (unsigned char)u->text[k];
+        if ((c >= '0' && c <= '9') || c == ',' || c == ':' || c == '|' || c == '(')
+            return 0;
+    }
+    names nm = {0};
+    add_name(&nm, u->text, u->len);
+    if (!nm.n || nm.v[0].n != u->len)
+        return 0;
+    store(p, i, &nm);
+    return 1;
+}
+
 void wn_rec_byline(wn_parser *p) {
-    size_t heads = 0;
-    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i), heads++) {
+    size_t heads = 0, prev = SIZE_MAX;
+    for (size_t i = 0; i < p->nunits; prev = i, i = wn_next_head(p, i), heads++) {
         if (!wn_free_unit(&p->units[i]))
             continue;
         if (by_line(p, i) || credit_line(p, i) || sign_off(p, i))
             continue;
-        if (heads < WN_BYLINE_TOP)
-            role_line(p, i);
+        if (heads < WN_BYLINE_TOP && !role_line(p, i) && heads > 0)
+            bare_name_line(p, i, prev);
     }
 }

@@ -41,25 +41,35 @@ static int reads_as_lede(const wn_unit *u) {
     return 0;
 }
 
-static int dek_like(const wn_unit *u) {
-    if (!wn_free_unit(u) || (u->feat & (WN_UF_DATELINE | WN_UF_LOWER0 | WN_UF_URL)) || u->bullet)
-        return 0;
-    if (u->nwords < 6 || u->nwords > WN_DEK_MAX_WORDS)
-        return 0;
-    /* a standfirst may go without its full stop, but then it must read as a
-     * sentence (not a second title) */
-    if (u->endc != WN_END_PERIOD && u->endc != WN_END_QUESTION && u->endc != WN_END_EXCLAIM &&
-        !(u->endc == WN_END_WORD && u->nwords >= 8 && !(u->feat & WN_UF_TITLE)))
-        return 0;
-    return !reads_as_lede(u);
-}
-
 /* Next head after i that is not noise, or nunits. */
 static size_t next_content(const wn_parser *p, size_t i) {
     size_t k = wn_next_head(p, i);
     while (k < p->nunits && p->units[k].kind == WN_BLOCK_NOISE)
         k = wn_next_head(p, k);
     return k;
+}
+
+/* header: the line is still in the front matter (a byline or the
+ * publication time follows it), so it cannot be the lede. */
+static int dek_like(const wn_unit *u, int header) {
+    if (!wn_free_unit(u) || (u->feat & (WN_UF_DATELINE | WN_UF_LOWER0 | WN_UF_URL)) || u->bullet)
+        return 0;
+    if (u->nwords < (header ? 5 : 6) || u->nwords > WN_DEK_MAX_WORDS)
+        return 0;
+    /* a standfirst may go without its full stop, but then it must read as a
+     * sentence (not a second title) unless the front matter goes on after it */
+    if (u->endc != WN_END_PERIOD && u->endc != WN_END_QUESTION && u->endc != WN_END_EXCLAIM &&
+        !(u->endc == WN_END_WORD &&
+          (header || (u->nwords >= 8 && !(u->feat & WN_UF_TITLE)))))
+        return 0;
+    return !reads_as_lede(u);
+}
+
+/* Does the front matter (a byline or a publication time) follow unit i? */
+static int header_follows(const wn_parser *p, size_t i) {
+    size_t k = next_content(p, i);
+    return k < p->nunits &&
+           (p->units[k].kind == WN_BLOCK_BYLINE || p->units[k].kind == WN_BLOCK_TIMESTAMP);
 }
 
 static void set_text(wn_parser *p, size_t i, int kind, const char *s, size_t n) {
@@ -166,13 +176,13 @@ void wn_rec_headline(wn_parser *p) {
             p->units[c2].has_later_dup && p->units[wn_next_head(p, c2)].dup_of == c2) {
             h = c2;
             set_text(p, h, WN_BLOCK_HEADLINE, p->units[c2].text, p->units[c2].len);
-            if (dek_like(u))
+            if (dek_like(u, 0))
                 set_text(p, c, WN_BLOCK_DEK, u->text, u->len);
         }
     }
     if (h != SIZE_MAX) {
         size_t d = next_content(p, h);
-        if (d < p->nunits && dek_like(&p->units[d]))
+        if (d < p->nunits && dek_like(&p->units[d], header_follows(p, d)))
             set_text(p, d, WN_BLOCK_DEK, p->units[d].text, p->units[d].len);
     }
     front_leftovers(p);

@@ -32,6 +32,7 @@ static const char *const strong_labels[] = {"related",
                                             "see also",
                                             "also see",
                                             "don't miss",
+                                            "don\xE2\x80\x99t miss",
                                             "dont miss",
                                             "watch",
                                             "watch more",
@@ -95,6 +96,43 @@ static void set_related(wn_parser *p, size_t i, wn_sv label, const char *t, size
     }
 }
 
+/* Where the lead-in ends: at a colon, at a bar or dash set off by spaces
+ * ("ALSO READ | title", "READ MORE - title"), or, without a separator, after
+ * the leading words in capitals ("ALSO READ Title of the story"). *ln is the
+ * label's length, *skip the separator's. */
+static int label_end(const char *s, size_t n, size_t *ln, size_t *skip) {
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- "};
+    size_t lim = n < 40 ? n : 40;
+    for (size_t k = 0; k < lim; k++) {
+        if (s[k] == ':') {
+            *ln = k;
+            *skip = 1;
+            return 1;
+        }
+        if (s[k] == ' ')
+            for (size_t j = 0; j < sizeof seps / sizeof seps[0]; j++)
+                if (wn_ci_prefix(s + k, n - k, seps[j])) {
+                    *ln = k;
+                    *skip = strlen(seps[j]);
+                    return 1;
+                }
+    }
+    /* capitals: the label is the run of upper-case words before the first
+     * word that has a lower-case letter */
+    size_t k = 0;
+    while (k < lim && !(s[k] >= 'a' && s[k] <= 'z'))
+        k++;
+    if (k >= lim || k == 0)
+        return 0;
+    while (k > 0 && s[k - 1] != ' ')
+        k--; /* back to the start of the mixed-case word */
+    if (k == 0 || !(s[k] >= 'A' && s[k] <= 'Z'))
+        return 0;
+    *ln = k - 1;
+    *skip = 0;
+    return 1;
+}
+
 /* "LABEL: title", possibly wrapped in brackets or parentheses. */
 static int labelled(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
@@ -106,30 +144,30 @@ static int labelled(wn_parser *p, size_t i) {
         n -= 2;
         wrapped = 1;
     }
-    size_t colon = SIZE_MAX;
-    for (size_t k = 0; k < n && k < 40; k++)
-        if (s[k] == ':') {
-            colon = k;
-            break;
-        }
-    if (colon == SIZE_MAX) {
+    size_t ln, skip;
+    if (!label_end(s, n, &ln, &skip))
         return 0;
-    }
     const char *lab = s;
-    size_t ln = colon;
     wn_trim(&lab, &ln);
     int strong;
     if (!ln || !is_label(lab, ln, &strong))
         return 0;
-    const char *t = s + colon + 1;
-    size_t tn = n - colon - 1;
+    if (skip == 0 && !strong)
+        return 0;
+    const char *t = s + (lab - s) + ln + skip;
+    size_t tn = n - (size_t)(t - s);
     wn_trim(&t, &tn);
     if (tn == 0) {
         wn_mark_noise(p, i, WN_REASON_BOILERPLATE); /* header of a group of links */
         return 1;
     }
     size_t words = wn_count_words(t, tn);
-    if (strong ? words > 40 : (words > 20 || (!wrapped && t[tn - 1] == '.')))
+    /* without a separator the label could be the capitalised opening of a
+     * sentence ("MORE Britons than ever..."): a title only, no full stop */
+    int loose = !strong || skip == 0;
+    if (strong && words > 40)
+        return 0;
+    if (loose && (words > 20 || (!wrapped && t[tn - 1] == '.')))
         return 0;
     set_related(p, i, wn_sv_make(lab, ln), t, tn);
     return 1;

@@ -86,6 +86,24 @@ START_TEST(name_and_outlet_or_role) {
 }
 END_TEST
 
+START_TEST(bare_name_next_to_the_time) {
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "Published 09:15, 4 June 2021\n"
+                      "Maria Keller\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_types(d, "headline timestamp byline paragraph");
+    const char *const names[] = {"Maria Keller"};
+    expect_authors(blk(d, 2), names, 1);
+    wn_doc_free(d);
+    /* a short capitalised line with no time beside it is not a byline */
+    d = parse("Harbour ferry makes first crossing in a decade\n"
+              "Maria Keller\n"
+              "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_assert_int_ne(wn_block_type(blk(d, 1)), WN_BLOCK_BYLINE);
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("byline");
     TCase *tc = tcase_create("byline");
@@ -96,6 +114,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, contributed_to_this_report);
     tcase_add_test(tc, contributing_and_sign_off);
     tcase_add_test(tc, name_and_outlet_or_role);
+    tcase_add_test(tc, bare_name_next_to_the_time);
     suite_add_tcase(s, tc);
     return s;
 }

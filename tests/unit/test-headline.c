@@ -92,6 +92,32 @@ START_TEST(attributed_lede_is_not_a_dek) {
 }
 END_TEST
 
+START_TEST(short_dek_above_byline_and_time) {
+    /* no full stop and only six words, but the byline and the time follow:
+     * still the front matter, so a standfirst, and the bare name its author */
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "Restored route reunites the bay's towns\n"
+                      "Rosa Lind\n"
+                      "Published 09:15, 4 June 2021\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_types(d, "headline dek byline timestamp paragraph");
+    ck_assert_pstr_eq(wn_doc_dek(d, NULL), "Restored route reunites the bay's towns");
+    ck_assert_uint_eq(wn_block_authors_count(blk(d, 2)), 1);
+    wn_doc_free(d);
+}
+END_TEST
+
+START_TEST(short_line_before_lede_is_not_a_dek) {
+    /* the same line with the lede right after it reads as a second title */
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "Restored route reunites the bay's towns\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n"
+                      "Tickets for the summer sold out within two days.\n");
+    ck_assert_ptr_null(wn_doc_dek(d, NULL));
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("headline");
     TCase *tc = tcase_create("headline");
@@ -104,6 +130,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, teaser_above_repeated_title);
     tcase_add_test(tc, caption_glued_before_title);
     tcase_add_test(tc, dated_caption_before_dateline);
+    tcase_add_test(tc, short_dek_above_byline_and_time);
+    tcase_add_test(tc, short_line_before_lede_is_not_a_dek);
     suite_add_tcase(s, tc);
     return s;
 }

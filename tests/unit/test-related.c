@@ -23,6 +23,12 @@ START_TEST(labelled) {
          "A short history of the Weir crossings"},
         {"(Graphic: Bridge traffic since 2010 - here)\n", "Graphic",
          "Bridge traffic since 2010 - here"},
+        {"ALSO READ | Ferry service to resume once the bridge opens\n", "ALSO READ",
+         "Ferry service to resume once the bridge opens"},
+        {"Read more \xE2\x80\x94 Who pays for the bridge upkeep\n", "Read more",
+         "Who pays for the bridge upkeep"},
+        {"DON\xE2\x80\x99T MISS Ten walks along the Weir this autumn\n", "DON\xE2\x80\x99T MISS",
+         "Ten walks along the Weir this autumn"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         wn_doc *d = between(cases[i][0]);
@@ -104,6 +110,20 @@ START_TEST(run_in_label_is_paragraph) {
 }
 END_TEST
 
+START_TEST(capitalised_opening_is_paragraph) {
+    const char *const cases[] = {
+        "MORE drivers than ever used the crossing in its first week.\n",
+        "MORE Britons than expected crossed the Weir by bridge on its first day.\n",
+        "LATEST figures show the bridge carried 21,000 cars in a week.\n",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_doc *d = between(cases[i]);
+        ck_types(d, "paragraph paragraph paragraph");
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("related");
     TCase *tc = tcase_create("related");
@@ -115,6 +135,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, kicker_headline_between_paragraphs);
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, run_in_label_is_paragraph);
+    tcase_add_test(tc, capitalised_opening_is_paragraph);
     suite_add_tcase(s, tc);
     return s;
 }
