@@ -69,6 +69,9 @@ static const char *const boilerplate_phrases[] = {"affiliate link",
                                                   "view this video on",
                                                   "view this image on",
                                                   "post shared by",
+                                                  "continues below",
+                                                  "continues after the ad",
+                                                  "continues after advertisement",
                                                   NULL};
 
 static const char *const share_leads[] = {"share this",       "share on",       "share:",
@@ -192,6 +195,9 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
                                        sizeof boilerplate_lines / sizeof boilerplate_lines[0]))
         return 1;
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))
+        return 1;
+    /* "Story continues below advertisement", "Advertisement - Scroll to Read" */
+    if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_ci_find(s, n, "advertise") != SIZE_MAX)
         return 1;
     /* a phrase anywhere in a short line; in a longer one (a promo with a
      * follow prompt) near its start or its end */

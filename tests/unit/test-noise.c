@@ -45,6 +45,8 @@ START_TEST(boilerplate) {
     expect_noise("ADVERTISEMENT", "boilerplate");
     expect_noise("Story continues below", "boilerplate");
     expect_noise("Continue reading below", "boilerplate");
+    expect_noise("Article continues below this advertisement", "boilerplate");
+    expect_noise("Advertisement - scroll to keep reading", "boilerplate");
     expect_noise("https://www.example-news.org/2021/05/harbour-vote.html", "boilerplate");
     expect_noise("desk.editor@example-news.org", "boilerplate");
     expect_noise("We may earn a commission through affiliate links on this page.", "boilerplate");
@@ -72,8 +74,9 @@ END_TEST
 START_TEST(story_text_is_not_noise) {
     wn_doc *d = parse("The council approved the plan on a narrow vote.\n"
                       "Follow the money, the auditor told members, and you will find the answer.\n"
-                      "Share prices of the builder rose by 4 percent after the vote.\n");
-    ck_types(d, "paragraph paragraph paragraph");
+                      "Share prices of the builder rose by 4 percent after the vote.\n"
+                      "The advertisement ran for six weeks on local radio.\n");
+    ck_types(d, "paragraph paragraph paragraph paragraph");
     wn_doc_free(d);
 }
 END_TEST
