@@ -215,8 +215,8 @@ enum {
  * hard-wrapped paragraph. Recognizers classify units; a block is a unit
  * plus the units that join it. */
 typedef struct wn_unit {
-    size_t start, end;    /* span in the input: its first line's start to its last line's end */
-    char *text;           /* cleaned text, NUL-terminated, in the doc arena */
+    size_t start, end; /* span in the input: its first line's start to its last line's end */
+    char *text;        /* cleaned text, NUL-terminated, in the doc arena */
     size_t len;
     uint64_t hash;         /* of text */
     uint32_t nwords;       /* words, saturating at 0xFFFF for long text */

@@ -122,8 +122,8 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     unsigned prev_space = 0;
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), sp20 = _mm_set1_epi8(' '),
-                  amp26 = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F),
-                  c0 = _mm_set1_epi8(0x20), lead = _mm_set1_epi8((char)0xC0);
+                  amp26 = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F), c0 = _mm_set1_epi8(0x20),
+                  lead = _mm_set1_epi8((char)0xC0);
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))))

@@ -87,6 +87,7 @@ static uint32_t count_words(const char *s, size_t n) {
  * measured this way are at most WN_FEATURE_SPAN bytes long, so no field
  * overflows into the next. */
 #define BC_FIELD(acc, k) ((uint32_t)(((acc) >> (12 * (k))) & 0xFFF))
+/* clang-format off */
 static const uint64_t byte_class[256] = {
     0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0,
@@ -132,6 +133,7 @@ static const uint64_t byte_class[256] = {
     0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
     0x1000000000ull, 0x1000000000ull, 0x1000000000ull, 0x1000000000ull,
 };
+/* clang-format on */
 
 /* Bytes of a multi-byte character in [s, s+n) handed to count_class. */
 static void count_high(const char *s, size_t n, word_stats *w) {
@@ -263,10 +265,9 @@ static int ends_sentence_at(const char *s, size_t n, size_t i) {
     char c = s[i];
     size_t k = i + 1;
     /* closing quotes after the stop */
-    while (k < n &&
-           (s[k] == '"' || s[k] == '\'' ||
-            (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
-             ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
+    while (k < n && (s[k] == '"' || s[k] == '\'' ||
+                     (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                      ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99))))
         k += (unsigned char)s[k] == 0xE2 ? 3 : 1;
     if (k >= n || s[k] != ' ' || k + 1 >= n)
         return 0;

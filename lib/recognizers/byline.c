@@ -332,6 +332,31 @@ static int sign_off(wn_parser *p, size_t i) {
 
 #define WN_BYLINE_TOP 8 /* credit lines without "By" only near the top */
 
+/* The second line of a byline: the outlet, the role or the place of the
+ * author named just above ("BBC News, Leeds", "Staff Writer", "Associated
+ * Press"). A short run of capitalised words naming an organisation or a
+ * role, or an outlet and a place separated by a comma. */
+static int byline_second_line(wn_parser *p, size_t i, size_t prev) {
+    const wn_unit *u = &p->units[i];
+    if (prev >= p->nunits || p->units[prev].kind != WN_BLOCK_BYLINE || u->nwords > 5 ||
+        u->endc != WN_END_WORD || !(u->feat & WN_UF_UPPER0) || (u->feat & WN_UF_URL) || u->bullet)
+        return 0;
+    size_t pos = 0;
+    wn_word w;
+    int org = 0;
+    while (wn_next_word(u->text, u->len, &pos, &w)) {
+        wn_word c = wn_word_core(w);
+        if (!c.n || !wn_word_capitalized(c, 0))
+            return 0;
+        org |= wn_ci_in(c.p, c.n, org_words) || wn_is_agency(c.p, c.n);
+    }
+    if (!org)
+        return 0;
+    names nm = {0};
+    store(p, i, &nm);
+    return 1;
+}
+
 /* "Sam Whitaker" alone on a line, right above or below the publication
  * time: the bare name of the author in the front matter. Two or three
  * capitalised words (no digits, no organisation word, nothing after them). */
@@ -365,7 +390,8 @@ void wn_rec_byline(wn_parser *p) {
             continue;
         if (by_line(p, i) || credit_line(p, i) || sign_off(p, i))
             continue;
-        if (heads < WN_BYLINE_TOP && !role_line(p, i) && heads > 0)
+        if (heads < WN_BYLINE_TOP && !role_line(p, i) && heads > 0 &&
+            !byline_second_line(p, i, prev))
             bare_name_line(p, i, prev);
     }
 }

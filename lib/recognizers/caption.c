@@ -166,8 +166,7 @@ static int lead_credit(wn_parser *p, size_t i) {
         wn_find(s + win, n - win, "Photo by") == SIZE_MAX)
         return 0;
     size_t colons[16], ncolons = 0;
-    for (const char *q = s + win; ncolons < 16 && (q = memchr(q, ':', (size_t)(s + n - q)));
-         q++)
+    for (const char *q = s + win; ncolons < 16 && (q = memchr(q, ':', (size_t)(s + n - q))); q++)
         colons[ncolons++] = (size_t)(q - s);
     for (const char *const *c = cues; *c; c++) {
         size_t at = last_cue(s, n, win, *c, colons, ncolons);
@@ -292,13 +291,32 @@ static int video_title(wn_parser *p, size_t i) {
     return 1;
 }
 
-/* BBC: "Image copyright" [credit] ["Image caption" [text]], one block. */
+/* Length of a BBC-style label at the start of a unit ("Image copyright",
+ * "Image source, ", "Image caption, ") with the comma or colon after it;
+ * 0 when the unit does not open with one of the labels. */
+static size_t bbc_label(const wn_unit *u, const char *const *labels) {
+    for (; *labels; labels++) {
+        size_t k = wn_ci_prefix(u->text, u->len, *labels);
+        if (!k)
+            continue;
+        if (k < u->len && u->text[k] != ' ' && u->text[k] != ',' && u->text[k] != ':')
+            continue; /* "Image captions" */
+        if (k < u->len && (u->text[k] == ',' || u->text[k] == ':'))
+            k++;
+        return k;
+    }
+    return 0;
+}
+
+static const char *const bbc_credit_labels[] = {"Image copyright", "Image source", NULL};
+static const char *const bbc_caption_labels[] = {"Image caption", "Media caption", NULL};
+
+/* BBC: "Image copyright" [credit] ["Image caption" [text]], one block; the
+ * later layout puts a comma after each label ("Image source, Getty Images"). */
 static int bbc_group(wn_parser *p, size_t i) {
     wn_unit *u = &p->units[i];
-    size_t k = wn_ci_prefix(u->text, u->len, "Image copyright");
-    size_t kc = k ? 0 : wn_ci_prefix(u->text, u->len, "Image caption");
-    if (!kc && !k)
-        kc = wn_ci_prefix(u->text, u->len, "Media caption");
+    size_t k = bbc_label(u, bbc_credit_labels);
+    size_t kc = k ? 0 : bbc_label(u, bbc_caption_labels);
     if (!k && !kc)
         return 0;
     wn_sv credit = wn_sv_make(NULL, 0), text = wn_sv_make("", 0);
@@ -315,7 +333,7 @@ static int bbc_group(wn_parser *p, size_t i) {
             credit = wn_sv_make(p->units[j].text, p->units[j].len);
         }
         if (j + 1 < p->nunits && wn_free_unit(&p->units[j + 1])) {
-            kc = wn_ci_prefix(p->units[j + 1].text, p->units[j + 1].len, "Image caption");
+            kc = bbc_label(&p->units[j + 1], bbc_caption_labels);
             if (kc)
                 j++;
         }

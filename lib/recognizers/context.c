@@ -61,6 +61,10 @@ static int is_group_header(const wn_unit *u) {
         n--;
     if (wn_ci_in(s, n, header_phrases))
         return 1;
+    /* "Related Internet Links", "More on this story" (marked by the noise
+     * recognizer only when short and set as a heading) */
+    if (wn_lead_in(s, n, (const char *const[]){"related", "more on", NULL}))
+        return 1;
     /* "More from CNN", "More on this story", "Also on NPR" */
     return wn_lead_in(s, n,
                       (const char *const[]){"more from", "more stories from", "also on",

@@ -25,14 +25,16 @@ static int caps_word(const char *s, size_t n) {
     return letters >= 1;
 }
 
-/* "(AP)" at s[i]: returns the offset after ')' and the agency, or 0. */
+/* "(AP)" or a press-release wire's "/PRNewswire/" at s[i]: returns the
+ * offset after the closing mark and the agency, or 0. */
 static size_t agency_at(const char *s, size_t n, size_t i, wn_sv *agency) {
-    if (i >= n || s[i] != '(')
+    if (i >= n || (s[i] != '(' && s[i] != '/'))
         return 0;
+    char end = s[i] == '(' ? ')' : '/';
     size_t close = i + 1;
-    while (close < n && close - i <= 30 && s[close] != ')')
+    while (close < n && close - i <= 30 && s[close] != end)
         close++;
-    if (close >= n || s[close] != ')' || close == i + 1)
+    if (close >= n || s[close] != end || close == i + 1)
         return 0;
     const char *a = s + i + 1;
     size_t an = close - i - 1;
@@ -136,8 +138,10 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
         i++;
         while (i < n && s[i] == ' ')
             i++;
-        /* a date ("March 7", "Aug. 20") or a region ("Calif.", "N.C.", "Ukraine") */
-        for (int part = 0; part < 2 && i < n; part++) {
+        /* a date ("March 7", "Aug. 20", "Oct. 24, 2024") or a region
+         * ("Calif.", "N.C.", "Ukraine") */
+        int dated = 0;
+        for (int part = 0; part < 3 && i < n; part++) {
             size_t e = i;
             while (e < n && s[e] != ',' && s[e] != '(' && !(s[e] == ' ' && dash_at(s, n, e + 1)))
                 e++;
@@ -147,12 +151,22 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
             size_t sp = wn_find(seg, sn, " ");
             int is_date =
                 sp != SIZE_MAX && wn_month(seg, sp) && wn_is_digit((unsigned char)seg[sp + 1]);
+            /* the year after the date; a press-release wire may follow it
+             * without a comma ("Oct. 24, 2024 /PRNewswire/") */
+            size_t year = 0;
+            while (dated && year < sn && year < 4 && wn_is_digit((unsigned char)seg[year]))
+                year++;
+            if (year == 4 && (sn == 4 || seg[4] == ' ')) {
+                e = (size_t)(seg - s) + 4;
+                is_date = 1;
+            }
             if (!is_date) {
-                if (part == 1 || wn_count_words(seg, sn) > 3 || sn == 0 ||
+                if (part > 0 || wn_count_words(seg, sn) > 3 || sn == 0 ||
                     !wn_is_upper((unsigned char)seg[0]))
                     return 0;
                 place_end = (size_t)(seg - s) + sn;
             }
+            dated = is_date;
             i = e;
             if (i < n && s[i] == ',') {
                 i++;

@@ -9,6 +9,7 @@
  */
 #include "recognizers.h"
 
+/* clang-format off */
 /* Whole-line boilerplate (compared without trailing punctuation). Lower
  * case, sorted (tests/check-sorted.py keeps it so): looked up by bisection. */
 static const char *const boilerplate_lines[] = {
@@ -38,6 +39,7 @@ static const char *const boilerplate_lines[] = {
     "unmute", "video", "view caption", "view comments", "view gallery", "watch", "whatsapp",
     "you may also like", "you might also like",
 };
+/* clang-format on */
 
 /* Phrases that make a short line boilerplate wherever they stand. */
 static const char *const boilerplate_phrases[] = {"affiliate link",
@@ -178,6 +180,8 @@ static int follow_prompt(const wn_unit *u) {
 static const char *const promo_header_leads[] = {"more from",      "more stories from", "also on",
                                                  "more news from", "latest from",       NULL};
 
+static const char *const link_box_leads[] = {"related", "more on", NULL};
+
 static const char *const contact_leads[] = {"write to", "email",     "e-mail", "contact",
                                             "reach",    "send tips", NULL};
 
@@ -195,6 +199,10 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
                                        sizeof boilerplate_lines / sizeof boilerplate_lines[0]))
         return 1;
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))
+        return 1;
+    /* the header of a box of links: "Related Internet Links", "More on this story" */
+    if (u->nwords <= 4 && u->endc == WN_END_WORD && (u->feat & (WN_UF_TITLE | WN_UF_CAPS)) &&
+        wn_lead_in(s, n, link_box_leads))
         return 1;
     /* "Story continues below advertisement", "Advertisement - Scroll to Read" */
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_ci_find(s, n, "advertise") != SIZE_MAX)

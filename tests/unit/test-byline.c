@@ -104,6 +104,24 @@ START_TEST(bare_name_next_to_the_time) {
 }
 END_TEST
 
+START_TEST(outlet_and_place_under_the_name) {
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n"
+                      "By Maria Keller\n"
+                      "Ledger News, Millbrook\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_types(d, "headline byline byline paragraph");
+    ck_assert_uint_eq(wn_block_authors_count(blk(d, 2)), 0);
+    wn_doc_free(d);
+    /* a subhead-like line after the byline that names no outlet stays */
+    d = parse("Harbour ferry makes first crossing in a decade\n"
+              "By Maria Keller\n"
+              "Millbrook Harbour\n"
+              "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_assert_int_ne(wn_block_type(blk(d, 2)), WN_BLOCK_BYLINE);
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("byline");
     TCase *tc = tcase_create("byline");
@@ -115,6 +133,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, contributing_and_sign_off);
     tcase_add_test(tc, name_and_outlet_or_role);
     tcase_add_test(tc, bare_name_next_to_the_time);
+    tcase_add_test(tc, outlet_and_place_under_the_name);
     suite_add_tcase(s, tc);
     return s;
 }

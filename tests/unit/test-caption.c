@@ -98,6 +98,22 @@ START_TEST(credit_after_the_last_sentence) {
 }
 END_TEST
 
+START_TEST(labels_with_commas) {
+    /* the later layout: a comma after each label, the credit as "Image source" */
+    wn_doc *d = parse("The river is expected to peak on Friday.\n"
+                      "Image source, Alamy\n"
+                      "Image caption, The old bridge was closed in 2019\n"
+                      "More rain is forecast for the weekend.\n"
+                      "Media caption, Watch: the water rises under the old bridge\n"
+                      "Crews will inspect the bridge once the water falls.\n");
+    ck_types(d, "paragraph caption paragraph caption paragraph");
+    ck_text(wn_block_text, blk(d, 1), "The old bridge was closed in 2019");
+    ck_text(wn_block_credit, blk(d, 1), "Alamy");
+    ck_text(wn_block_text, blk(d, 3), "Watch: the water rises under the old bridge");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("caption");
     TCase *tc = tcase_create("caption");
@@ -110,6 +126,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, image_copyright_group);
     tcase_add_test(tc, glued_agency_after_full_stop);
     tcase_add_test(tc, credit_after_the_last_sentence);
+    tcase_add_test(tc, labels_with_commas);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -80,10 +80,12 @@ START_TEST(space_runs_at_every_offset) {
     for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++)
         for (int k = 1; k < 24; k++) {
             char raw[128], want[128];
-            snprintf(raw, sizeof raw, "%.*s%sending with more words here x\xE2\x80\x9Cq\xE2\x80\x9D",
-                     k, "abcdefghijklmnopqrstuvwxyz", gaps[g]);
-            snprintf(want, sizeof want, "%.*s ending with more words here x\xE2\x80\x9Cq\xE2\x80\x9D",
-                     k, "abcdefghijklmnopqrstuvwxyz");
+            snprintf(raw, sizeof raw,
+                     "%.*s%sending with more words here x\xE2\x80\x9Cq\xE2\x80\x9D", k,
+                     "abcdefghijklmnopqrstuvwxyz", gaps[g]);
+            snprintf(want, sizeof want,
+                     "%.*s ending with more words here x\xE2\x80\x9Cq\xE2\x80\x9D", k,
+                     "abcdefghijklmnopqrstuvwxyz");
             expect_clean(raw, want, WN_OPT_DEFAULT);
         }
 }

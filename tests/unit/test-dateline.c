@@ -49,11 +49,22 @@ START_TEST(not_datelines) {
 }
 END_TEST
 
+START_TEST(press_release_wire) {
+    expect_dateline("MILLBROOK, Ore., May 4, 2023 /Ledgerwire/ -- The ferry operator today "
+                    "reported record sales.",
+                    "MILLBROOK, Ore.", "Ledgerwire",
+                    "The ferry operator today reported record sales.");
+    expect_dateline("OSLO, Jan. 9, 2023 (LEDGER WIRE) -- The ferry operator today reported sales.",
+                    "OSLO", "LEDGER WIRE", "The ferry operator today reported sales.");
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("dateline");
     TCase *tc = tcase_create("dateline");
     tcase_add_test(tc, forms);
     tcase_add_test(tc, not_datelines);
+    tcase_add_test(tc, press_release_wire);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -57,7 +57,8 @@ END_TEST
 
 START_TEST(contact_and_provenance_lines) {
     expect_noise("Write to Jane Doe at jane.doe@example-news.org", "boilerplate");
-    expect_noise("Email the author at desk@example-news.org or follow her on Twitter.", "boilerplate");
+    expect_noise("Email the author at desk@example-news.org or follow her on Twitter.",
+                 "boilerplate");
     expect_noise("This story was originally published on Example News.", "boilerplate");
     expect_noise("View this post on Instagram", "boilerplate");
 }

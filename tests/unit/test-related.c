@@ -124,6 +124,15 @@ START_TEST(capitalised_opening_is_paragraph) {
 }
 END_TEST
 
+START_TEST(heading_of_a_link_box) {
+    wn_doc *d = between("Related Internet Links\n"
+                        "Millbrook Harbour Authority\n"
+                        "Weir Valley Tourism\n");
+    ck_types(d, "paragraph noise related related paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("related");
     TCase *tc = tcase_create("related");
@@ -136,6 +145,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, run_in_label_is_paragraph);
     tcase_add_test(tc, capitalised_opening_is_paragraph);
+    tcase_add_test(tc, heading_of_a_link_box);
     suite_add_tcase(s, tc);
     return s;
 }
