@@ -316,17 +316,30 @@ static int role_line(wn_parser *p, size_t i) {
     return 1;
 }
 
-/* "REUTER" alone on the last line. */
-static int sign_off(wn_parser *p, size_t i) {
+/* "REUTER", "--IANS", "(AFP)" alone on one of the last lines: the wire's
+ * sign-off. Only editors' initials ("abc/xyz") may follow it. */
+static int sign_off(wn_parser *p, size_t i, size_t last_long) {
     const wn_unit *u = &p->units[i];
-    if (u->nwords != 1 || wn_next_head(p, i) < p->nunits)
+    if (u->nwords != 1 || (last_long != SIZE_MAX && last_long > i))
         return 0;
-    static const char *const wires[] = {"reuter", "reuters", "ap",        "afp",  "upi", "dpa",
-                                        "xinhua", "(ap)",    "(reuters)", "-30-", "###", NULL};
-    if (!wn_ci_in(u->text, u->len, wires))
+    const char *s = u->text;
+    size_t n = u->len;
+    while (n && (s[0] == '-' || s[0] == '(')) {
+        s++;
+        n--;
+    }
+    while (n && (s[n - 1] == ')' || s[n - 1] == '.'))
+        n--;
+    static const char *const wires[] = {"reuter", "reuters", "ap",   "afp", "upi", "dpa",
+                                        "xinhua", "ians",    "pti",  "ani", "efe", "ansa",
+                                        "kyodo",  "yonhap",  "-30-", "###", NULL};
+    if (!(n && wn_ci_in(s, n, wires)) && !wn_ci_in(u->text, u->len, wires))
         return 0;
     names nm = {0};
     store(p, i, &nm);
+    for (size_t k = wn_next_head(p, i); k < p->nunits; k = wn_next_head(p, k))
+        if (wn_free_unit(&p->units[k]))
+            wn_mark_noise(p, k, WN_REASON_BOILERPLATE);
     return 1;
 }
 
@@ -384,11 +397,16 @@ static int bare_name_line(wn_parser *p, size_t i, size_t prev) {
 }
 
 void wn_rec_byline(wn_parser *p) {
+    /* the last unit that is more than a sign-off or editors' initials */
+    size_t last_long = SIZE_MAX;
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i))
+        if (p->units[i].nwords > 2 || p->units[i].endc == WN_END_PERIOD)
+            last_long = i;
     size_t heads = 0, prev = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; prev = i, i = wn_next_head(p, i), heads++) {
         if (!wn_free_unit(&p->units[i]))
             continue;
-        if (by_line(p, i) || credit_line(p, i) || sign_off(p, i))
+        if (by_line(p, i) || credit_line(p, i) || sign_off(p, i, last_long))
             continue;
         if (heads < WN_BYLINE_TOP && !role_line(p, i) && heads > 0 &&
             !byline_second_line(p, i, prev))

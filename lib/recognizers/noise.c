@@ -72,6 +72,7 @@ static const char *const boilerplate_phrases[] = {"affiliate link",
                                                   "view this image on",
                                                   "post shared by",
                                                   "continues below",
+                                                  "trust principles",
                                                   "continues after the ad",
                                                   "continues after advertisement",
                                                   NULL};
@@ -190,6 +191,28 @@ typedef struct noise_sets {
     wn_phrases phrases;
 } noise_sets;
 
+/* A breadcrumb trail: "Home » News » World", "News > Local > Courts".
+ * Two or more separators, a few words between each. */
+static int breadcrumb(const wn_unit *u) {
+    if (u->nwords > 16 || u->endc == WN_END_PERIOD)
+        return 0;
+    static const char *const seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t pos = 0, count = 0, len = strlen(seps[k]);
+        for (;;) {
+            size_t f = wn_find(u->text + pos, u->len - pos, seps[k]);
+            size_t seg = f == SIZE_MAX ? u->len - pos : f;
+            if (seg == 0 || wn_count_words(u->text + pos, seg) > 4)
+                break;
+            if (f == SIZE_MAX)
+                return count >= 2;
+            count++;
+            pos += f + len;
+        }
+    }
+    return 0;
+}
+
 static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
     const char *s = u->text;
     size_t n = u->len;
@@ -217,7 +240,7 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
             wn_phrases_find(&sets->phrases, u->text + tail, u->len - tail))
             return 1;
     }
-    if (u->feat & WN_UF_URLONLY)
+    if ((u->feat & WN_UF_URLONLY) || breadcrumb(u))
         return 1;
     /* a lone e-mail address, or a line telling readers how to reach the
      * author ("Write to Jane Doe at jane@example.com") */

@@ -67,6 +67,15 @@ START_TEST(contributing_and_sign_off) {
     ck_types(d, "paragraph byline");
     ck_assert_uint_eq(wn_block_authors_count(blk(d, 1)), 0);
     wn_doc_free(d);
+    /* dashes before the wire's name, editors' initials after it */
+    d = parse("The ferry will run twice a day until September.\n--AFP\nkl/mn\n");
+    ck_types(d, "paragraph byline noise");
+    wn_doc_free(d);
+    /* a one-word line with the story going on after it is no sign-off */
+    d = parse("The ferry will run twice a day until September.\nAFP\n"
+              "The operator expects the first sailing to be full.\n");
+    ck_assert_int_ne(wn_block_type(blk(d, 1)), WN_BLOCK_BYLINE);
+    wn_doc_free(d);
 }
 END_TEST
 

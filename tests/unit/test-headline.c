@@ -118,6 +118,15 @@ START_TEST(short_line_before_lede_is_not_a_dek) {
 }
 END_TEST
 
+START_TEST(breadcrumb_above_title) {
+    wn_doc *d = parse("Home \xC2\xBB News \xC2\xBB Coast\n"
+                      "Harbour ferry makes first crossing in a decade\n"
+                      "The first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_types(d, "noise headline paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("headline");
     TCase *tc = tcase_create("headline");
@@ -132,6 +141,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, dated_caption_before_dateline);
     tcase_add_test(tc, short_dek_above_byline_and_time);
     tcase_add_test(tc, short_line_before_lede_is_not_a_dek);
+    tcase_add_test(tc, breadcrumb_above_title);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -45,6 +45,8 @@ START_TEST(boilerplate) {
     expect_noise("ADVERTISEMENT", "boilerplate");
     expect_noise("Story continues below", "boilerplate");
     expect_noise("Continue reading below", "boilerplate");
+    expect_noise("Home \xC2\xBB Local News \xC2\xBB Millbrook", "boilerplate");
+    expect_noise("News > Region > Council", "boilerplate");
     expect_noise("Article continues below this advertisement", "boilerplate");
     expect_noise("Advertisement - scroll to keep reading", "boilerplate");
     expect_noise("https://www.example-news.org/2021/05/harbour-vote.html", "boilerplate");

@@ -243,7 +243,7 @@ START_TEST(video_player_chrome) {
 END_TEST
 
 START_TEST(wire_service_layout) {
-    expect_types(reuters_text, "noise paragraph paragraph caption paragraph byline paragraph");
+    expect_types(reuters_text, "noise paragraph paragraph caption paragraph byline noise");
     wn_doc *d = parse(reuters_text);
     ck_assert_pstr_eq(wn_block_dateline_place(wn_doc_dateline(d), NULL), "LONDON");
     expect_authors(d, "Kate Holton");
