@@ -39,4 +39,14 @@ int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen);
 /* Read a whole file; returns a malloc'd buffer (NUL-terminated) or NULL. */
 char *wnt_read_file(const char *path, size_t *len);
 
+/* main() of a Check test program running the one suite suite_fn() builds. */
+#define WN_UNIT_MAIN(suite_fn)                                                                     \
+    int main(void) {                                                                               \
+        SRunner *sr = srunner_create(suite_fn());                                                  \
+        srunner_run_all(sr, CK_NORMAL);                                                            \
+        int failed = srunner_ntests_failed(sr);                                                    \
+        srunner_free(sr);                                                                          \
+        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                                               \
+    }
+
 #endif

@@ -81,13 +81,4 @@ static inline const wn_block *must_find(const wn_doc *doc, int type, size_t nth)
 
 #define ck_text(getter, block, expected) ck_assert_pstr_eq(getter((block), NULL), (expected))
 
-#define WN_UNIT_MAIN(suite_fn)                                                                     \
-    int main(void) {                                                                               \
-        SRunner *sr = srunner_create(suite_fn());                                                  \
-        srunner_run_all(sr, CK_NORMAL);                                                            \
-        int failed = srunner_ntests_failed(sr);                                                    \
-        srunner_free(sr);                                                                          \
-        return failed ? EXIT_FAILURE : EXIT_SUCCESS;                                               \
-    }
-
 #endif
