@@ -103,19 +103,29 @@ static void set_related(wn_parser *p, size_t i, wn_sv label, const char *t, size
 static int label_end(const char *s, size_t n, size_t *ln, size_t *skip) {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- "};
     size_t lim = n < 40 ? n : 40;
-    for (size_t k = 0; k < lim; k++) {
-        if (s[k] == ':') {
-            *ln = k;
-            *skip = 1;
-            return 1;
+    /* the first colon, or an earlier separator: a space, then '|', '-' or
+     * a UTF-8 dash (memchr finds the few candidates) */
+    const char *colon = memchr(s, ':', lim);
+    size_t best = colon ? (size_t)(colon - s) : lim, best_skip = 1;
+    static const char firsts[] = {'|', '-', (char)0xE2};
+    for (size_t f = 0; f < sizeof firsts; f++) {
+        for (const char *q = s;
+             best > 1 && (q = memchr(q + 1, firsts[f], best - (size_t)(q - s) - 1));) {
+            size_t k = (size_t)(q - s) - 1;
+            size_t j = 0;
+            while (j < sizeof seps / sizeof seps[0] && !wn_ci_prefix(s + k, n - k, seps[j]))
+                j++;
+            if (s[k] == ' ' && j < sizeof seps / sizeof seps[0]) {
+                best = k;
+                best_skip = strlen(seps[j]);
+                break;
+            }
         }
-        if (s[k] == ' ')
-            for (size_t j = 0; j < sizeof seps / sizeof seps[0]; j++)
-                if (wn_ci_prefix(s + k, n - k, seps[j])) {
-                    *ln = k;
-                    *skip = strlen(seps[j]);
-                    return 1;
-                }
+    }
+    if (best < lim) {
+        *ln = best;
+        *skip = best_skip;
+        return 1;
     }
     /* capitals: the label is the run of upper-case words before the first
      * word that has a lower-case letter */
