@@ -46,9 +46,7 @@ static void finish_block(wn_parser *p, size_t i, size_t last) {
     b->end = p->units[last].end;
     if (b->type == WN_BLOCK_NOISE) {
         /* whatever a block was before it became noise, noise keeps all its text */
-        memset(b->f, 0, sizeof b->f);
-        b->arr = NULL;
-        b->narr = 0;
+        b->x = NULL;
         b->has_dateline = 0;
         b->text = joined_text(p, i, last, ' ');
         b->reason = u->reason ? u->reason : WN_REASON_BOILERPLATE;

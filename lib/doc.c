@@ -5,6 +5,8 @@
  */
 #include "internal.h"
 
+const wn_block_extra wn_no_extra;
+
 static const char *sv_out(wn_sv s, size_t *len) {
     if (len)
         *len = s.p ? s.n : 0;
@@ -52,7 +54,7 @@ const char *wn_doc_byline(const wn_doc *doc, size_t *len) {
 const char *wn_doc_published(const wn_doc *doc, size_t *len) {
     if (!doc || doc->i_timestamp >= doc->nblocks)
         return none(len);
-    return sv_out(doc->blocks[doc->i_timestamp].f[WN_F_VALUE], len);
+    return sv_out(wn_extra_of(&doc->blocks[doc->i_timestamp])->f[WN_F_VALUE], len);
 }
 
 const wn_block *wn_doc_dateline(const wn_doc *doc) {
@@ -103,7 +105,7 @@ const char *wn_block_reason(const wn_block *block, size_t *len) {
 static const char *field(const wn_block *block, int type, int slot, size_t *len) {
     if (!block || block->type != type)
         return none(len);
-    return sv_out(block->f[slot], len);
+    return sv_out(wn_extra_of(block)->f[slot], len);
 }
 
 const char *wn_block_value(const wn_block *block, size_t *len) {
@@ -156,13 +158,13 @@ const char *wn_block_credit(const wn_block *block, size_t *len) {
 
 /* Array field of a block of type `type`. */
 static size_t arr_count(const wn_block *block, int type) {
-    return block && block->type == type ? block->narr : 0;
+    return block && block->type == type ? wn_extra_of(block)->narr : 0;
 }
 
 static const char *arr_at(const wn_block *block, int type, size_t index, size_t *len) {
-    if (!block || block->type != type || index >= block->narr)
+    if (!block || block->type != type || index >= wn_extra_of(block)->narr)
         return none(len);
-    return sv_out(block->arr[index], len);
+    return sv_out(wn_extra_of(block)->arr[index], len);
 }
 
 size_t wn_block_links_count(const wn_block *block) {

@@ -139,6 +139,14 @@ enum {
 
 #define WN_NFIELDS 4
 
+/* The fields beyond the text, which most blocks (plain paragraphs) do not
+ * have: kept apart so that a block costs 48 bytes, not 120. */
+typedef struct wn_block_extra {
+    wn_sv f[WN_NFIELDS];
+    wn_sv *arr; /* tweet links, byline authors, list items */
+    size_t narr;
+} wn_block_extra;
+
 struct wn_block {
     uint8_t type;    /* WN_BLOCK_* */
     uint8_t reason;  /* WN_REASON_* for noise */
@@ -146,10 +154,14 @@ struct wn_block {
     uint8_t has_dateline;
     size_t start, end; /* span in the input */
     wn_sv text;        /* cleaned text (null for list and related) */
-    wn_sv f[WN_NFIELDS];
-    wn_sv *arr; /* tweet links, byline authors, list items */
-    size_t narr;
+    wn_block_extra *x; /* NULL: every field null, no array */
 };
+
+/* The extra fields of a block for reading: all null when it has none. */
+extern const wn_block_extra wn_no_extra;
+static inline const wn_block_extra *wn_extra_of(const wn_block *b) {
+    return b->x ? b->x : &wn_no_extra;
+}
 
 struct wn_doc {
     wn_allocator al; /* the allocator everything below came from */

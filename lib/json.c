@@ -236,7 +236,8 @@ static void jw_strings(jw *w, const wn_sv *arr, size_t n) {
     jw_close(w, ']');
 }
 
-static void render_dateline(jw *w, const wn_block *b) {
+static void render_dateline(jw *w, const wn_block *blk) {
+    const wn_block_extra *b = wn_extra_of(blk);
     jw_open(w, '{');
     jw_key(w, "place");
     jw_str(w, b->f[WN_F_PLACE]);
@@ -246,6 +247,7 @@ static void render_dateline(jw *w, const wn_block *b) {
 }
 
 static void render_block(jw *w, const wn_block *b) {
+    const wn_block_extra *x = wn_extra_of(b);
     jw_item(w);
     jw_open(w, '{');
     jw_key(w, "type");
@@ -262,7 +264,7 @@ static void render_block(jw *w, const wn_block *b) {
     switch (b->type) {
     case WN_BLOCK_LIST:
         jw_key(w, "items");
-        jw_strings(w, b->arr, b->narr);
+        jw_strings(w, x->arr, x->narr);
         jw_key(w, "ordered");
         if (b->ordered)
             jw_lit(w, "true");
@@ -271,11 +273,11 @@ static void render_block(jw *w, const wn_block *b) {
         break;
     case WN_BLOCK_RELATED:
         jw_key(w, "label");
-        jw_str(w, b->f[WN_F_LABEL]);
+        jw_str(w, x->f[WN_F_LABEL]);
         jw_key(w, "title");
-        jw_str(w, b->f[WN_F_TITLE]);
+        jw_str(w, x->f[WN_F_TITLE]);
         jw_key(w, "url");
-        jw_str(w, b->f[WN_F_URL]);
+        jw_str(w, x->f[WN_F_URL]);
         break;
     default:
         jw_key(w, "text");
@@ -285,11 +287,11 @@ static void render_block(jw *w, const wn_block *b) {
     switch (b->type) {
     case WN_BLOCK_BYLINE:
         jw_key(w, "authors");
-        jw_strings(w, b->arr, b->narr);
+        jw_strings(w, x->arr, x->narr);
         break;
     case WN_BLOCK_TIMESTAMP:
         jw_key(w, "value");
-        jw_str(w, b->f[WN_F_VALUE]);
+        jw_str(w, x->f[WN_F_VALUE]);
         break;
     case WN_BLOCK_PARAGRAPH:
         if (b->has_dateline) {
@@ -299,19 +301,19 @@ static void render_block(jw *w, const wn_block *b) {
         break;
     case WN_BLOCK_TWEET:
         jw_key(w, "author");
-        jw_str(w, b->f[WN_F_AUTHOR]);
+        jw_str(w, x->f[WN_F_AUTHOR]);
         jw_key(w, "handle");
-        jw_str(w, b->f[WN_F_HANDLE]);
+        jw_str(w, x->f[WN_F_HANDLE]);
         jw_key(w, "date");
-        jw_str(w, b->f[WN_F_DATE]);
+        jw_str(w, x->f[WN_F_DATE]);
         jw_key(w, "links");
-        jw_strings(w, b->arr, b->narr);
+        jw_strings(w, x->arr, x->narr);
         jw_key(w, "attribution");
-        jw_str(w, b->f[WN_F_ATTRIBUTION]);
+        jw_str(w, x->f[WN_F_ATTRIBUTION]);
         break;
     case WN_BLOCK_CAPTION:
         jw_key(w, "credit");
-        jw_str(w, b->f[WN_F_CREDIT]);
+        jw_str(w, x->f[WN_F_CREDIT]);
         break;
     case WN_BLOCK_NOISE: {
         size_t len;
@@ -348,8 +350,9 @@ static void render(jw *w, const wn_doc *doc) {
     else
         jw_lit(w, "null");
     jw_key(w, "published");
-    jw_str(w, doc->i_timestamp < doc->nblocks ? doc->blocks[doc->i_timestamp].f[WN_F_VALUE]
-                                              : wn_sv_make(NULL, 0));
+    jw_str(w, doc->i_timestamp < doc->nblocks
+                  ? wn_extra_of(&doc->blocks[doc->i_timestamp])->f[WN_F_VALUE]
+                  : wn_sv_make(NULL, 0));
     jw_key(w, "blocks");
     jw_open(w, '[');
     for (size_t k = 0; k < doc->nblocks; k++)

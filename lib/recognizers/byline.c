@@ -142,12 +142,13 @@ static void store(wn_parser *p, size_t i, const names *nm) {
     if (!nm->n)
         return;
     wn_sv *arr = wn_arena_alloc(p->arena, nm->n * sizeof(wn_sv));
-    if (!arr)
+    wn_block_extra *x = wn_extra(p, i);
+    if (!arr || !x)
         return;
     for (size_t k = 0; k < nm->n; k++)
         arr[k] = wn_keep(p, nm->v[k].p, nm->v[k].n);
-    b->arr = arr;
-    b->narr = nm->n;
+    x->arr = arr;
+    x->narr = nm->n;
 }
 
 /* "By Jane Doe and John Roe, Associated Press" */

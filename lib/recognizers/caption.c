@@ -68,8 +68,9 @@ static void set_caption(wn_parser *p, size_t i, const char *text, size_t tn, wn_
     }
     wn_mark(p, i, WN_BLOCK_CAPTION);
     p->blocks[i].text = wn_keep(p, text, tn);
-    if (credit.p)
-        p->blocks[i].f[WN_F_CREDIT] = wn_keep(p, credit.p, credit.n);
+    wn_block_extra *x = credit.p ? wn_extra(p, i) : NULL;
+    if (x)
+        x->f[WN_F_CREDIT] = wn_keep(p, credit.p, credit.n);
 }
 
 /* "... text (Photo by X)" / "(EPA)" at the very end. */
@@ -355,7 +356,9 @@ static int bbc_group(wn_parser *p, size_t i) {
     for (size_t q = i + 1; q <= j; q++)
         wn_join(p, i, q);
     p->blocks[i].text = text;
-    p->blocks[i].f[WN_F_CREDIT] = credit;
+    wn_block_extra *x = credit.p ? wn_extra(p, i) : NULL;
+    if (x)
+        x->f[WN_F_CREDIT] = credit;
     return 1;
 }
 

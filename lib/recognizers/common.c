@@ -47,6 +47,16 @@ int wn_title_like(const wn_unit *u, uint32_t max_words) {
     return 1;
 }
 
+wn_block_extra *wn_extra(wn_parser *p, size_t i) {
+    wn_block *b = &p->blocks[i];
+    if (!b->x) {
+        b->x = wn_arena_alloc(p->arena, sizeof *b->x);
+        if (b->x)
+            memset(b->x, 0, sizeof *b->x);
+    }
+    return b->x;
+}
+
 wn_sv wn_keep(wn_parser *p, const char *s, size_t n) {
     return wn_arena_sv(p->arena, s, n);
 }

@@ -210,11 +210,14 @@ void wn_rec_dateline(wn_parser *p) {
         if (!k)
             continue;
         wn_block *b = &p->blocks[i];
+        wn_block_extra *x = wn_extra(p, i);
+        if (!x)
+            return;
         b->has_dateline = 1;
         if (place.p)
-            b->f[WN_F_PLACE] = wn_keep(p, place.p, place.n);
+            x->f[WN_F_PLACE] = wn_keep(p, place.p, place.n);
         if (agency.p)
-            b->f[WN_F_AGENCY] = wn_keep(p, agency.p, agency.n);
+            x->f[WN_F_AGENCY] = wn_keep(p, agency.p, agency.n);
         b->text = wn_sv_make(u->text + k, u->len - k);
     }
 }

@@ -30,7 +30,8 @@ static void make_list(wn_parser *p, size_t first, size_t last, int ordered) {
     for (size_t k = first; k <= last; k++)
         count += !p->units[k].join || k == first;
     wn_sv *items = wn_arena_alloc(p->arena, count * sizeof(wn_sv));
-    if (!items)
+    wn_block_extra *x = wn_extra(p, first);
+    if (!items || !x)
         return;
     wn_mark(p, first, WN_BLOCK_LIST);
     size_t n = 0;
@@ -40,10 +41,9 @@ static void make_list(wn_parser *p, size_t first, size_t last, int ordered) {
             wn_join(p, first, k);
         items[n++] = wn_sv_make(u->text + u->bullet, u->len - u->bullet);
     }
-    wn_block *b = &p->blocks[first];
-    b->arr = items;
-    b->narr = n;
-    b->ordered = (uint8_t)ordered;
+    x->arr = items;
+    x->narr = n;
+    p->blocks[first].ordered = (uint8_t)ordered;
 }
 
 /* Last unit that may be story text (undecided or paragraph), or SIZE_MAX. */

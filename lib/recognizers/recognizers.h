@@ -62,6 +62,9 @@ int wn_title_like(const wn_unit *u, uint32_t max_words);
 
 /* Copy [s, s+n) into the document arena (NUL-terminated); null on failure. */
 wn_sv wn_keep(wn_parser *p, const char *s, size_t n);
+/* The extra fields of block i for writing, made (all null) on first use;
+ * NULL when memory ran out (the parse then fails). */
+wn_block_extra *wn_extra(wn_parser *p, size_t i);
 
 /* Does the text of u start with one of the lead-ins (case-insensitive,
  * whole words)? Returns the length matched, 0 when none does. */

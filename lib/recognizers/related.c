@@ -69,7 +69,9 @@ static int is_label(const char *s, size_t n, int *strong) {
 }
 
 static void set_related(wn_parser *p, size_t i, wn_sv label, const char *t, size_t tn) {
-    wn_block *b = &p->blocks[i];
+    wn_block_extra *b = wn_extra(p, i);
+    if (!b)
+        return;
     wn_mark(p, i, WN_BLOCK_RELATED);
     wn_trim(&t, &tn);
     /* a link at the end of the title is its target */

@@ -12,36 +12,43 @@
 #define WN_PREFIX 20
 #define WN_MAX_PREFIX_CANDIDATES 8
 
+/* Open addressing, one 8-byte entry a slot: the high 32 bits of the key's
+ * hash and the head index + 1 (0 = empty). A match on the stored bits is
+ * only a candidate: the texts are compared before anything is marked. */
 typedef struct table {
-    uint32_t *slot; /* head index + 1; 0 = empty */
-    uint64_t *key;
+    uint64_t *e;
     size_t mask;
 } table;
 
 static int table_init(wn_parser *p, table *t, size_t n) {
     size_t cap = 16;
-    while (cap < n * 2)
+    while (cap < n + n / 2)
         cap *= 2;
-    t->slot = wn_mem_alloc(p->al, cap * sizeof(uint32_t));
-    t->key = wn_mem_alloc(p->al, cap * sizeof(uint64_t));
-    if (!t->slot || !t->key)
+    t->e = wn_mem_alloc(p->al, cap * sizeof(uint64_t));
+    if (!t->e)
         return -1;
-    memset(t->slot, 0, cap * sizeof(uint32_t));
+    memset(t->e, 0, cap * sizeof(uint64_t));
     t->mask = cap - 1;
     return 0;
 }
 
 static void table_free(wn_parser *p, table *t) {
-    wn_mem_free(p->al, t->slot);
-    wn_mem_free(p->al, t->key);
+    wn_mem_free(p->al, t->e);
+}
+
+static inline uint64_t entry_tag(uint64_t key) {
+    return key & 0xFFFFFFFF00000000ull;
+}
+
+static inline size_t entry_head(uint64_t e) {
+    return (size_t)(uint32_t)e - 1;
 }
 
 static void table_put(table *t, uint64_t key, size_t head) {
     size_t h = (size_t)key & t->mask;
     for (int k = 0; k < WN_MAX_PROBE; k++, h = (h + 1) & t->mask) {
-        if (!t->slot[h]) {
-            t->slot[h] = (uint32_t)(head + 1);
-            t->key[h] = key;
+        if (!t->e[h]) {
+            t->e[h] = entry_tag(key) | (uint32_t)(head + 1);
             return;
         }
     }
@@ -69,9 +76,9 @@ static uint64_t block_hash(const wn_parser *p, size_t i) {
 
 static size_t find_same(const wn_parser *p, const table *t, uint64_t key, size_t i) {
     size_t h = (size_t)key & t->mask;
-    for (int k = 0; k < WN_MAX_PROBE && t->slot[h]; k++, h = (h + 1) & t->mask) {
-        size_t e = t->slot[h] - 1;
-        if (t->key[h] == key && same_block(p, e, i))
+    for (int k = 0; k < WN_MAX_PROBE && t->e[h]; k++, h = (h + 1) & t->mask) {
+        size_t e = entry_head(t->e[h]);
+        if (entry_tag(t->e[h]) == entry_tag(key) && same_block(p, e, i))
             return e;
     }
     return SIZE_MAX;
@@ -98,10 +105,10 @@ static size_t find_prefix(const wn_parser *p, const table *t, const wn_unit *u, 
     uint64_t key = wn_hash(u->text, WN_PREFIX, 1);
     size_t h = (size_t)key & t->mask;
     int seen = 0;
-    for (int k = 0; k < WN_MAX_PROBE && t->slot[h] && seen < WN_MAX_PREFIX_CANDIDATES;
+    for (int k = 0; k < WN_MAX_PROBE && t->e[h] && seen < WN_MAX_PREFIX_CANDIDATES;
          k++, h = (h + 1) & t->mask) {
-        size_t e = t->slot[h] - 1;
-        if (t->key[h] != key || e == i)
+        size_t e = entry_head(t->e[h]);
+        if (entry_tag(t->e[h]) != entry_tag(key) || e == i)
             continue;
         seen++;
         const wn_unit *v = &p->units[e];
@@ -125,10 +132,19 @@ static void mark_duplicate(wn_parser *p, size_t i, size_t of) {
 void wn_rec_repeat(wn_parser *p) {
     if (!(p->flags & WN_OPT_DEDUPE) || p->nunits < 2)
         return;
+    /* size the tables by the blocks, not the lines; the table of prefixes
+     * only when some block is a truncated copy to look up in it */
+    size_t heads = 0, prefixed = 0;
+    int truncated = 0;
+    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
+        heads++;
+        prefixed += p->units[i].len >= WN_PREFIX;
+        truncated |= truncated_prefix(&p->units[i]) != 0;
+    }
     table whole, prefix;
-    whole.slot = prefix.slot = NULL;
-    whole.key = prefix.key = NULL;
-    if (table_init(p, &whole, p->nunits) || table_init(p, &prefix, p->nunits)) {
+    whole.e = prefix.e = NULL;
+    whole.mask = prefix.mask = 0;
+    if (table_init(p, &whole, heads) || (truncated && table_init(p, &prefix, prefixed))) {
         table_free(p, &whole);
         table_free(p, &prefix);
         wn_fail_nomem(p);
@@ -138,7 +154,7 @@ void wn_rec_repeat(wn_parser *p) {
         wn_unit *u = &p->units[i];
         uint64_t key = block_hash(p, i);
         size_t of = find_same(p, &whole, key, i);
-        if (of == SIZE_MAX) {
+        if (of == SIZE_MAX && truncated) {
             size_t plen = truncated_prefix(u);
             if (plen)
                 of = find_prefix(p, &prefix, u, plen, i);
@@ -148,7 +164,7 @@ void wn_rec_repeat(wn_parser *p) {
             continue;
         }
         table_put(&whole, key, i);
-        if (u->len >= WN_PREFIX)
+        if (truncated && u->len >= WN_PREFIX)
             table_put(&prefix, wn_hash(u->text, WN_PREFIX, 1), i);
     }
     table_free(p, &whole);

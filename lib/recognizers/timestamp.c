@@ -20,7 +20,8 @@ void wn_rec_timestamp(wn_parser *p) {
         b->text = wn_sv_make(u->text, u->len);
         char iso[40];
         size_t k = wn_when_iso(&w, 1, iso);
-        if (k)
-            b->f[WN_F_VALUE] = wn_keep(p, iso, k);
+        wn_block_extra *x = k ? wn_extra(p, i) : NULL;
+        if (x)
+            x->f[WN_F_VALUE] = wn_keep(p, iso, k);
     }
 }

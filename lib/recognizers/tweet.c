@@ -113,7 +113,7 @@ static int find_attribution(const char *s, size_t n, attribution *a) {
     return 0;
 }
 
-static void collect_links(wn_parser *p, wn_block *b, const char *s, size_t n) {
+static void collect_links(wn_parser *p, wn_block_extra *b, const char *s, size_t n) {
     size_t pos = 0, a, e, count = 0;
     while (wn_next_link(s, n, &pos, &a, &e))
         count++;
@@ -132,8 +132,10 @@ static void collect_links(wn_parser *p, wn_block *b, const char *s, size_t n) {
 
 static void fill(wn_parser *p, size_t head, const char *s, const attribution *a, wn_sv text,
                  const char *attr, size_t attr_n) {
-    wn_block *b = &p->blocks[head];
-    b->text = text;
+    wn_block_extra *b = wn_extra(p, head);
+    if (!b)
+        return;
+    p->blocks[head].text = text;
     b->f[WN_F_AUTHOR] = wn_keep(p, s + a->name_s, a->name_e - a->name_s);
     b->f[WN_F_HANDLE] = wn_keep(p, s + a->handle_s, a->handle_e - a->handle_s);
     if (a->has_date) {
