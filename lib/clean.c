@@ -22,6 +22,8 @@ static int nfc_safe(uint32_t cp) {
         return 1; /* punctuation: dashes, quotes, ellipsis */
     if (cp >= 0x1F000 && cp < 0x1FB00)
         return 1; /* emoji and pictographs */
+    if (cp == 0xFFFD)
+        return 1; /* what invalid UTF-8 becomes */
     if (cp >= 0x1100 && cp < 0x1200)
         return 0; /* Hangul jamo compose algorithmically */
     const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
@@ -83,6 +85,11 @@ static inline void emit_cp(cleaner *c, uint32_t cp) {
     if (c->pending) {
         *c->out++ = ' ';
         c->pending = 0;
+    }
+    if (cp == 0xFFFD) { /* invalid UTF-8: common in hostile input */
+        memcpy(c->out, "\xEF\xBF\xBD", 3);
+        c->out += 3;
+        return;
     }
     c->out += wn_u8_encode(cp, c->out);
     if (cp >= 0x300 && !nfc_safe(cp))
@@ -200,11 +207,77 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
     *cl = local;
 }
 
+/* Put each run of non-starters (combining class > 0) of c[0..n) in
+ * canonical order: a stable sort by combining class. utf8proc_decompose()
+ * does this with a gnome sort, quadratic in the length of a run, which a
+ * line of a million combining marks turns into hours; short runs are
+ * sorted by insertion here, long ones by counting (classes are 1..254),
+ * so the cost stays linear. `tmp` has room for n code points, or is NULL
+ * when no run is longer than WN_SHORT_RUN. */
+#define WN_SHORT_RUN 16
+
+static uint8_t ccc(utf8proc_int32_t cp) {
+    return (uint8_t)utf8proc_get_property(cp)->combining_class;
+}
+
+static void order_run(utf8proc_int32_t *c, size_t n, utf8proc_int32_t *tmp) {
+    if (n <= WN_SHORT_RUN || !tmp) {
+        for (size_t i = 1; i < n; i++) {
+            utf8proc_int32_t v = c[i];
+            uint8_t cv = ccc(v);
+            size_t j = i;
+            for (; j > 0 && ccc(c[j - 1]) > cv; j--)
+                c[j] = c[j - 1];
+            c[j] = v;
+        }
+        return;
+    }
+    size_t start[257];
+    memset(start, 0, sizeof start);
+    for (size_t i = 0; i < n; i++)
+        start[ccc(c[i]) + 1]++;
+    for (size_t k = 1; k < 257; k++)
+        start[k] += start[k - 1];
+    for (size_t i = 0; i < n; i++)
+        tmp[start[ccc(c[i])]++] = c[i];
+    memcpy(c, tmp, n * sizeof *c);
+}
+
+/* Length of the longest run of non-starters in c[0..n). */
+static size_t longest_run(const utf8proc_int32_t *c, size_t n) {
+    size_t best = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = ccc(c[i]) ? run + 1 : 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+/* Canonical decomposition of the valid UTF-8 [s, s+n) into c (room for
+ * cap code points), character by character (no reordering); returns the
+ * count or -1. */
+static utf8proc_ssize_t decompose(const char *s, size_t n, utf8proc_int32_t *c,
+                                  utf8proc_ssize_t cap, utf8proc_option_t opt) {
+    utf8proc_ssize_t k = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = wn_u8_next(s, n, &i);
+        int boundclass = 0;
+        utf8proc_ssize_t r =
+            utf8proc_decompose_char((utf8proc_int32_t)cp, c + k, cap - k, opt, &boundclass);
+        if (r < 0 || r > cap - k)
+            return -1;
+        k += r;
+    }
+    return k;
+}
+
 /* NFC of one word (no spaces inside) appended to b. Spaces are starters
  * that never compose, so normalizing word by word equals normalizing the
  * whole text, and keeps the temporary code point buffer small. */
 static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    /* measuring (no buffer) does not reorder: linear */
     utf8proc_ssize_t need =
         utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, NULL, 0, opt);
     if (need < 0) { /* not expected for valid UTF-8: keep the word */
@@ -216,13 +289,32 @@ static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
         b->failed = 1;
         return;
     }
-    utf8proc_ssize_t got =
-        utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, tmp, need, opt);
-    utf8proc_ssize_t len = got >= 0 && got <= need ? utf8proc_reencode(tmp, got, opt) : -1;
+    utf8proc_int32_t *sorted = NULL;
+    utf8proc_ssize_t got = decompose(s, n, tmp, need, opt);
+    if (got >= 0 && longest_run(tmp, (size_t)got) > WN_SHORT_RUN) {
+        sorted = wn_mem_alloc(p->al, ((size_t)got + 1) * sizeof(utf8proc_int32_t));
+        if (!sorted) {
+            wn_mem_free(p->al, tmp);
+            b->failed = 1;
+            return;
+        }
+    }
+    if (got >= 0) {
+        for (size_t i = 0; i < (size_t)got;) {
+            size_t j = i;
+            while (j < (size_t)got && ccc(tmp[j]))
+                j++;
+            if (j - i > 1)
+                order_run(tmp + i, j - i, sorted);
+            i = j + 1;
+        }
+    }
+    utf8proc_ssize_t len = got >= 0 ? utf8proc_reencode(tmp, got, opt) : -1;
     if (len >= 0)
         wn_buf_put(b, (const char *)tmp, (size_t)len);
     else
         wn_buf_put(b, s, n);
+    wn_mem_free(p->al, sorted);
     wn_mem_free(p->al, tmp);
 }
 

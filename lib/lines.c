@@ -33,7 +33,7 @@ static size_t uws_len(const unsigned char *s, size_t i, size_t n) {
         return (b == 0x9A && d == 0x80) ? 3 : 0;
     case 0xE2:
         if (b == 0x80)
-            return (d <= 0x8B || d == 0xA8 || d == 0xA9 || d == 0xAF) ? 3 : 0;
+            return ((d >= 0x80 && d <= 0x8B) || d == 0xA8 || d == 0xA9 || d == 0xAF) ? 3 : 0;
         return (b == 0x81 && d == 0x9F) ? 3 : 0;
     case 0xE3:
         return (b == 0x80 && d == 0x80) ? 3 : 0;

@@ -44,28 +44,35 @@ static int is_trailing_punct(unsigned char c) {
            c == '*';
 }
 
-/* End of the link whose path part starts at i. */
+/* End of the link whose path part starts at i. The scan steps over whole
+ * characters (a link never ends inside one), and counts brackets as it goes
+ * so that trimming unbalanced closers costs nothing per closer. */
 static size_t link_end(const char *s, size_t n, size_t i) {
     size_t e = i;
-    while (e < n && !stops_link(s, n, e))
-        e++;
+    ptrdiff_t paren = 0, bracket = 0; /* opened minus closed in [i, e) */
+    while (e < n && !stops_link(s, n, e)) {
+        unsigned char c = (unsigned char)s[e];
+        paren += (c == '(') - (c == ')');
+        bracket += (c == '[') - (c == ']');
+        if (c < 0x80)
+            e++;
+        else
+            (void)wn_u8_next(s, n, &e);
+    }
     /* trim trailing punctuation and unbalanced closers */
-    for (;;) {
-        if (e > i && is_trailing_punct((unsigned char)s[e - 1])) {
+    while (e > i) {
+        char c = s[e - 1];
+        if (is_trailing_punct((unsigned char)c)) {
             e--;
-            continue;
+        } else if (c == ')' && paren < 0) {
+            paren++;
+            e--;
+        } else if (c == ']' && bracket < 0) {
+            bracket++;
+            e--;
+        } else {
+            break;
         }
-        if (e > i && (s[e - 1] == ')' || s[e - 1] == ']')) {
-            char open = s[e - 1] == ')' ? '(' : '[';
-            int bal = 0;
-            for (size_t k = i; k < e; k++)
-                bal += (s[k] == open) - (s[k] == s[e - 1]);
-            if (bal < 0) {
-                e--;
-                continue;
-            }
-        }
-        break;
     }
     return e;
 }
@@ -73,19 +80,26 @@ static size_t link_end(const char *s, size_t n, size_t i) {
 /* Parse a host at s[i]: labels separated by dots, none starting or
  * ending with '-'. Returns the end of the host, or 0 when there is none;
  * *tld_ok tells whether the last label is a top-level domain we accept
- * without a scheme, *valid whether it can be one at all. */
-static size_t parse_host(const char *s, size_t n, size_t i, int *tld_ok, int *valid) {
+ * without a scheme, *valid whether it can be one at all. *resume is the
+ * first offset after i where a host could start and end differently: a
+ * start between i and *resume scans the same labels to the same end (or
+ * to the same bad label), so it cannot find a link that this scan missed. */
+static size_t parse_host(const char *s, size_t n, size_t i, int *tld_ok, int *valid,
+                         size_t *resume) {
     size_t k = i, label_start = i;
     int dots = 0;
     *tld_ok = 0;
     *valid = 0;
+    *resume = i;
     for (;;) {
         size_t ls = k;
         while (k < n && (is_host_char((unsigned char)s[k]) || s[k] == '_') &&
                !(k + 2 < n && (unsigned char)s[k] == 0xE3 && (unsigned char)s[k + 1] == 0x80))
             k++;
-        if (k == ls || s[ls] == '-' || s[k - 1] == '-')
+        if (k == ls || s[ls] == '-' || s[k - 1] == '-') {
+            *resume = ls;
             return 0;
+        }
         label_start = ls;
         if (k + 1 < n && s[k] == '.' && is_host_char((unsigned char)s[k + 1])) {
             dots++;
@@ -94,6 +108,7 @@ static size_t parse_host(const char *s, size_t n, size_t i, int *tld_ok, int *va
         }
         break;
     }
+    *resume = k;
     if (dots == 0)
         return 0;
     size_t tl = k - label_start;
@@ -133,13 +148,15 @@ static int tagged(const char *s, size_t i) {
 }
 
 int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end) {
+    size_t resume = 0; /* no link starts a word before this offset (see parse_host) */
     for (size_t i = *pos; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c == 'h' || c == 'H') && !tagged(s, i)) {
             int k = scheme_at(s, n, i);
             if (k) {
                 int tld_ok, valid;
-                size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &valid);
+                size_t skip;
+                size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &valid, &skip);
                 if (h && valid) {
                     size_t e = link_end(s, n, h);
                     if (e < h)
@@ -156,9 +173,9 @@ int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *en
             unsigned char pc = i ? (unsigned char)s[i - 1] : ' ';
             int word_start = i == 0 || pc == ' ' || pc == '\n' || pc == '\t' || pc == '(' ||
                              pc == '[' || pc == '"' || pc == '\'' || pc >= 0x80;
-            if (word_start) {
+            if (word_start && i >= resume) {
                 int tld_ok, valid;
-                size_t h = parse_host(s, n, i, &tld_ok, &valid);
+                size_t h = parse_host(s, n, i, &tld_ok, &valid, &resume);
                 if (h && tld_ok && !(h < n && s[h] == '@')) {
                     int www = wn_ci_prefix(s + i, n - i, "www.") != 0;
                     int path = h < n && s[h] == '/';

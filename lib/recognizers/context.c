@@ -187,23 +187,26 @@ static void trailing_title_runs(wn_parser *p) {
 /* A short line between two noise blocks, with no story text right after
  * the junk, is junk too. */
 static void junk_between_junk(wn_parser *p) {
-    /* backwards, so that junk found further down counts for lines above */
+    /* backwards, so that junk found further down counts for lines above;
+     * `after` is the first head after the current one that is not noise
+     * (nunits when there is none), kept up to date as lines become junk, so
+     * that no run of noise is walked more than once */
+    size_t after = p->nunits;
     for (size_t i = p->nunits; i-- > 0;) {
         wn_unit *u = &p->units[i];
         if (u->join)
             continue;
-        if (!wn_free_unit(u) || u->nwords > 10 || u->endc == WN_END_PERIOD)
-            continue;
-        size_t a = wn_prev_head(p, i), b = wn_next_head(p, i);
-        if (a == SIZE_MAX || p->units[a].kind != WN_BLOCK_NOISE)
-            continue;
-        if (b < p->nunits && p->units[b].kind != WN_BLOCK_NOISE)
-            continue;
-        while (b < p->nunits && p->units[b].kind == WN_BLOCK_NOISE)
-            b = wn_next_head(p, b);
-        if (b < p->nunits && wn_free_unit(&p->units[b]))
-            continue;
-        wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
+        size_t b = wn_next_head(p, i);
+        if (wn_free_unit(u) && u->nwords <= 10 && u->endc != WN_END_PERIOD) {
+            size_t a = wn_prev_head(p, i);
+            int noise_before = a != SIZE_MAX && p->units[a].kind == WN_BLOCK_NOISE;
+            int noise_after = b >= p->nunits || p->units[b].kind == WN_BLOCK_NOISE;
+            if (noise_before && noise_after &&
+                !(after < p->nunits && wn_free_unit(&p->units[after])))
+                wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
+        }
+        if (u->kind != WN_BLOCK_NOISE)
+            after = i;
     }
 }
 
