@@ -196,17 +196,18 @@ typedef struct wn_line {
 
 /* Features of a unit's cleaned text (wn_unit.feat). */
 enum {
-    WN_UF_CAPS = 1u << 0,      /* letters are all upper case (at least two) */
-    WN_UF_TITLE = 1u << 1,     /* Title Case: significant words capitalised */
-    WN_UF_URL = 1u << 2,       /* contains a link */
-    WN_UF_URLONLY = 1u << 3,   /* the whole text is one link */
-    WN_UF_LOWER0 = 1u << 4,    /* starts with a lower-case letter */
-    WN_UF_UPPER0 = 1u << 5,    /* starts with an upper-case letter */
-    WN_UF_DIGIT0 = 1u << 6,    /* starts with a digit */
-    WN_UF_QUOTE0 = 1u << 7,    /* starts with a quotation mark */
-    WN_UF_NOALNUM = 1u << 8,   /* no letter and no digit at all */
-    WN_UF_DATELINE = 1u << 9,  /* opens with a dateline */
-    WN_UF_SENTENCES = 1u << 10 /* more than one sentence */
+    WN_UF_CAPS = 1u << 0,       /* letters are all upper case (at least two) */
+    WN_UF_TITLE = 1u << 1,      /* Title Case: significant words capitalised */
+    WN_UF_URL = 1u << 2,        /* contains a link */
+    WN_UF_URLONLY = 1u << 3,    /* the whole text is one link */
+    WN_UF_LOWER0 = 1u << 4,     /* starts with a lower-case letter */
+    WN_UF_UPPER0 = 1u << 5,     /* starts with an upper-case letter */
+    WN_UF_DIGIT0 = 1u << 6,     /* starts with a digit */
+    WN_UF_QUOTE0 = 1u << 7,     /* starts with a quotation mark */
+    WN_UF_NOALNUM = 1u << 8,    /* no letter and no digit at all */
+    WN_UF_DATELINE = 1u << 9,   /* opens with a dateline */
+    WN_UF_SENTENCES = 1u << 10, /* more than one sentence */
+    WN_UF_GARBLED = 1u << 11    /* much of it replacement characters (bytes not UTF-8) */
 };
 
 /* Last significant character of a unit (wn_unit.endc), closing quotes and

@@ -54,6 +54,7 @@ static int is_small_word(const char *p, size_t n) {
 
 typedef struct word_stats {
     uint32_t words, upper, lower, alnum;
+    uint32_t replaced;    /* U+FFFD: bytes that were not UTF-8 */
     uint32_t sig, sigcap; /* significant words after the first, and how many are capitalised */
 } word_stats;
 
@@ -146,6 +147,11 @@ static void count_high(const char *s, size_t n, word_stats *w) {
         }
         if (u[k] < 0x80) {
             k++;
+            continue;
+        }
+        if (u[k] == 0xEF && k + 2 < n && u[k + 1] == 0xBF && u[k + 2] == 0xBD) {
+            w->replaced++; /* neither a letter nor a digit */
+            k += 3;
             continue;
         }
         count_class(wn_u8_next_slow(s, n, &k), w);
@@ -373,6 +379,9 @@ static void measure(wn_unit *u) {
             f |= WN_UF_TITLE;
         if (st.alnum == 0)
             f |= WN_UF_NOALNUM;
+        /* a quarter of the bytes or more replacement characters */
+        if (st.replaced >= 4 && st.replaced * 12 >= n)
+            f |= WN_UF_GARBLED;
     }
     if (n > WN_FEATURE_SPAN) {
         /* a long line without a letter or digit (a rule of dashes) */

@@ -387,8 +387,8 @@ static int tail_may_credit(const wn_unit *u) {
 void wn_rec_caption(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i++) {
         wn_unit *u = &p->units[i];
-        if (!wn_free_unit(u) || u->bullet)
-            continue;
+        if (!wn_free_unit(u) || u->bullet || (u->feat & WN_UF_GARBLED))
+            continue; /* captions are text, not mis-decoded bytes */
         if (((u->text[0] | 0x20) == 'i' || (u->text[0] | 0x20) == 'm') && bbc_group(p, i))
             continue;
         if (u->nwords <= 6 && credit_only(p, i))

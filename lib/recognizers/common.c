@@ -42,7 +42,7 @@ int wn_title_like(const wn_unit *u, uint32_t max_words) {
         return 0;
     if (u->endc == WN_END_PERIOD || u->endc == WN_END_COLON || u->endc == WN_END_OTHERPUNCT)
         return 0;
-    if (u->feat & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES))
+    if (u->feat & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES | WN_UF_GARBLED))
         return 0;
     return 1;
 }

@@ -267,7 +267,7 @@ void wn_rec_noise(wn_parser *p) {
         } else if ((u->nwords <= 30 && wn_lead_in(u->text, u->len, share_leads)) ||
                    follow_prompt(u) || share_buttons(u)) {
             wn_mark_noise(p, i, WN_REASON_SHARE);
-        } else if (boilerplate_line(u, &sets)) {
+        } else if (!(u->feat & WN_UF_GARBLED) && boilerplate_line(u, &sets)) {
             wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
         }
     }

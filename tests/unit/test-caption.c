@@ -114,6 +114,17 @@ START_TEST(labels_with_commas) {
 }
 END_TEST
 
+START_TEST(garbled_line_is_no_caption) {
+    /* bytes that are not UTF-8 (each becomes U+FFFD) around a credit cue:
+     * mis-decoded text, not a photo credit */
+    wn_doc *d = parse("The river is expected to peak on Friday.\n"
+                      "\xFF\xFE\x80\x81 Photo: \xFA\xFB\xC0\xC1/Reuters \xF8\xF9\n"
+                      "More rain is forecast for the weekend.\n");
+    ck_types(d, "paragraph paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("caption");
     TCase *tc = tcase_create("caption");
@@ -127,6 +138,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, glued_agency_after_full_stop);
     tcase_add_test(tc, credit_after_the_last_sentence);
     tcase_add_test(tc, labels_with_commas);
+    tcase_add_test(tc, garbled_line_is_no_caption);
     suite_add_tcase(s, tc);
     return s;
 }
