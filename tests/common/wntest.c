@@ -12,7 +12,8 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int fail(char *err, size_t errlen, const char *fmt, ...);
+static int
+fail(char *err, size_t errlen, const char *fmt, ...);
 
 static int fail(char *err, size_t errlen, const char *fmt, ...) {
     if (err && errlen) {
@@ -481,4 +482,67 @@ char *wnt_read_file(const char *path, size_t *len) {
         *len = n;
     }
     return buf;
+}
+
+/* ------------------------------------------------------- failing allocator */
+
+#define WNT_HOOK_MAGIC 0x5EEDu
+
+static wnt_hook *hook_of(void *ctx) {
+    wnt_hook *h = ctx;
+    if (!h || h->magic != WNT_HOOK_MAGIC) {
+        fprintf(stderr, "wntest: allocator called with a wrong context\n");
+        abort();
+    }
+    return h;
+}
+
+static int hook_refuse(wnt_hook *h) {
+    h->calls++;
+    if (h->fail_at && (h->calls == h->fail_at || (h->fail_on && h->calls > h->fail_at))) {
+        h->failed++;
+        return 1;
+    }
+    return 0;
+}
+
+static void *hook_malloc(void *ctx, size_t n) {
+    wnt_hook *h = hook_of(ctx);
+    if (hook_refuse(h))
+        return NULL;
+    void *p = malloc(n);
+    if (p)
+        h->live++;
+    return p;
+}
+
+static void *hook_realloc(void *ctx, void *p, size_t n) {
+    wnt_hook *h = hook_of(ctx);
+    if (hook_refuse(h))
+        return NULL;
+    void *r = realloc(p, n);
+    if (r && !p)
+        h->live++;
+    return r;
+}
+
+static void hook_free(void *ctx, void *p) {
+    wnt_hook *h = hook_of(ctx);
+    if (p)
+        h->live--;
+    free(p);
+}
+
+void wnt_hook_arm(wnt_hook *h, long fail_at, int fail_on) {
+    h->magic = WNT_HOOK_MAGIC;
+    h->calls = 0;
+    h->failed = 0;
+    h->fail_at = fail_at;
+    h->fail_on = fail_on;
+}
+
+wn_allocator wnt_hook_allocator(wnt_hook *h) {
+    wn_allocator al = {hook_malloc, hook_realloc, hook_free, h};
+    h->magic = WNT_HOOK_MAGIC;
+    return al;
 }

@@ -39,6 +39,21 @@ int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen);
 /* Read a whole file; returns a malloc'd buffer (NUL-terminated) or NULL. */
 char *wnt_read_file(const char *path, size_t *len);
 
+/* An allocator hook over malloc that counts the blocks it has live and can
+ * refuse the fail_at-th malloc/realloc call (or, with fail_on, every call
+ * from that one on). Set it up with wnt_hook_arm(), hand out
+ * wnt_hook_allocator(). A call with another context aborts. */
+typedef struct wnt_hook {
+    unsigned magic;
+    long calls;   /* malloc and realloc calls since the last arm */
+    long fail_at; /* 0: never */
+    int fail_on;  /* refuse every call from fail_at on */
+    long failed;  /* calls refused since the last arm */
+    long live;    /* blocks handed out and not freed */
+} wnt_hook;
+void wnt_hook_arm(wnt_hook *h, long fail_at, int fail_on);
+wn_allocator wnt_hook_allocator(wnt_hook *h);
+
 /* main() of a Check test program running the one suite suite_fn() builds. */
 #define WN_UNIT_MAIN(suite_fn)                                                                     \
     int main(void) {                                                                               \

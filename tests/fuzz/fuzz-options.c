@@ -33,62 +33,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define MAGIC 0x5EEDu
-
-typedef struct hook {
-    unsigned magic;
-    long calls;   /* malloc and realloc calls so far */
-    long fail_at; /* 0: never */
-    int fail_on;  /* fail every call from fail_at on */
-    long failed;  /* calls refused */
-    long live;    /* blocks handed out and not freed */
-} hook;
-
-static int refuse(hook *h) {
-    if (h->magic != MAGIC)
-        wnf_die("fuzz-options", "allocator called with a wrong context", 0);
-    h->calls++;
-    if (h->fail_at && (h->calls == h->fail_at || (h->fail_on && h->calls > h->fail_at))) {
-        h->failed++;
-        return 1;
-    }
-    return 0;
-}
-
-static void *h_malloc(void *ctx, size_t n) {
-    hook *h = ctx;
-    if (refuse(h))
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        h->live++;
-    return p;
-}
-
-static void *h_realloc(void *ctx, void *p, size_t n) {
-    hook *h = ctx;
-    if (refuse(h))
-        return NULL;
-    void *r = realloc(p, n);
-    if (r && !p)
-        h->live++;
-    return r;
-}
-
-static void h_free(void *ctx, void *p) {
-    hook *h = ctx;
-    if (h->magic != MAGIC)
-        wnf_die("fuzz-options", "allocator called with a wrong context", 0);
-    if (p)
-        h->live--;
-    free(p);
-}
+typedef wnt_hook hook;
 
 static void arm(hook *h, long fail_at, int fail_on) {
-    h->calls = 0;
-    h->failed = 0;
-    h->fail_at = fail_at;
-    h->fail_on = fail_on;
+    wnt_hook_arm(h, fail_at, fail_on);
 }
 
 typedef struct writer {
@@ -161,8 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
     hook h;
     memset(&h, 0, sizeof h);
-    h.magic = MAGIC;
-    wn_allocator al = {h_malloc, h_realloc, h_free, &h};
+    wn_allocator al = wnt_hook_allocator(&h);
     wn_options o;
     wn_options_init(&o);
     o.flags = flags;

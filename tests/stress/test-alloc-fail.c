@@ -21,53 +21,10 @@
 #include "stress.h"
 #include "wntest.h"
 
-typedef struct hook {
-    long calls, fail_at, live;
-    int fail_on; /* fail every call from fail_at on */
-    int failed;
-} hook;
-
-static int refuse(hook *h) {
-    h->calls++;
-    if (h->fail_at && (h->calls == h->fail_at || (h->fail_on && h->calls > h->fail_at))) {
-        h->failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
-static void *h_malloc(void *ctx, size_t n) {
-    hook *h = ctx;
-    if (refuse(h))
-        return NULL;
-    void *p = malloc(n);
-    if (p)
-        h->live++;
-    return p;
-}
-
-static void *h_realloc(void *ctx, void *p, size_t n) {
-    hook *h = ctx;
-    if (refuse(h))
-        return NULL;
-    void *r = realloc(p, n);
-    if (r && !p)
-        h->live++;
-    return r;
-}
-
-static void h_free(void *ctx, void *p) {
-    hook *h = ctx;
-    if (p)
-        h->live--;
-    free(p);
-}
+typedef wnt_hook hook;
 
 static void arm(hook *h, long fail_at, int fail_on) {
-    h->calls = 0;
-    h->fail_at = fail_at;
-    h->fail_on = fail_on;
-    h->failed = 0;
+    wnt_hook_arm(h, fail_at, fail_on);
 }
 
 typedef struct text {
@@ -150,8 +107,8 @@ static char *reference(const text *t, unsigned flags, unsigned jflags, size_t *n
 /* Fail the N-th allocation of wn_parse() (or every one from the N-th on)
  * for N = 1, 2, ... until it succeeds. Returns the allocations it took. */
 static long parse_loop(const text *t, unsigned flags, int fail_on, const char *ref, size_t rn) {
-    hook h = {0, 0, 0, 0, 0};
-    wn_allocator al = {h_malloc, h_realloc, h_free, &h};
+    hook h = {0};
+    wn_allocator al = wnt_hook_allocator(&h);
     wn_options o;
     wn_options_init(&o);
     o.flags = flags;
@@ -183,8 +140,8 @@ static long parse_loop(const text *t, unsigned flags, int fail_on, const char *r
 }
 
 static void parse_to_json_loop(const text *t, unsigned flags, const char *ref, size_t rn) {
-    hook h = {0, 0, 0, 0, 0};
-    wn_allocator al = {h_malloc, h_realloc, h_free, &h};
+    hook h = {0};
+    wn_allocator al = wnt_hook_allocator(&h);
     wn_options o;
     wn_options_init(&o);
     o.flags = flags;
@@ -225,8 +182,8 @@ static void render_loops(const text *t, unsigned flags) {
     for (unsigned jflags = 0; jflags <= WN_JSON_PRETTY; jflags += WN_JSON_PRETTY) {
         size_t rn = 0;
         char *ref = reference(t, flags, jflags, &rn);
-        hook h = {0, 0, 0, 0, 0};
-        wn_allocator al = {h_malloc, h_realloc, h_free, &h};
+        hook h = {0};
+        wn_allocator al = wnt_hook_allocator(&h);
         wn_options o;
         wn_options_init(&o);
         o.flags = flags;
