@@ -319,9 +319,14 @@ static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
 }
 
 static int word_needs_nfc(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        if ((unsigned char)s[i] < 0x80) {
+        if (u[i] < 0x80) {
             i++;
+            continue;
+        }
+        if (u[i] == 0xEF && i + 2 < n && u[i + 1] == 0xBF && u[i + 2] == 0xBD) {
+            i += 3; /* U+FFFD, common in hostile input */
             continue;
         }
         if (!nfc_safe(wn_u8_next(s, n, &i)))
@@ -330,22 +335,22 @@ static int word_needs_nfc(const char *s, size_t n) {
     return 0;
 }
 
-/* NFC of cleaned text into p->scratch. */
+/* NFC of cleaned text into p->scratch: the words that need it are
+ * normalized, the text between them is copied in one piece. */
 static void nfc_text(wn_parser *p, const char *s, size_t n) {
     wn_buf *b = &p->scratch;
     b->n = 0;
-    size_t i = 0;
+    size_t i = 0, copied = 0;
     while (i < n) {
-        const char *sp = memchr(s + i, ' ', n - i);
-        size_t e = sp ? (size_t)(sp - s) : n;
-        if (word_needs_nfc(s + i, e - i))
+        size_t e = wn_next_space(s, i, n);
+        if (word_needs_nfc(s + i, e - i)) {
+            wn_buf_put(b, s + copied, i - copied);
             nfc_word(p, b, s + i, e - i);
-        else
-            wn_buf_put(b, s + i, e - i);
-        if (e < n)
-            wn_buf_put(b, " ", 1);
+            copied = e;
+        }
         i = e + 1;
     }
+    wn_buf_put(b, s + copied, n - copied);
 }
 
 char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {

@@ -112,9 +112,28 @@ static void human(size_t n, char *out, size_t cap) {
         snprintf(out, cap, "%.0f KB", (double)n / 1024);
 }
 
+static void usage(FILE *f) {
+    size_t nk;
+    const wns_kind *kinds = wns_kinds(&nk);
+    fprintf(f, "usage: bench-pathological [--scale F] [NAME...]\n"
+               "Parse inputs built to defeat the recognizers and compare their cost per MB\n"
+               "with ordinary article text (parse + streamed JSON, CPU time, best of %d).\n"
+               "Exit 1 when a family costs more than %.1fx ordinary text per MB or doubling\n"
+               "its input more than %.1fx its time.\n\n"
+               "  --scale F  multiply every size by F (0.1 for a quick look)\n"
+               "  NAME       only these families (ordinary is always measured):\n",
+            RUNS, MAX_COST, MAX_DOUBLING);
+    for (size_t i = 0; i < nk; i++)
+        fprintf(f, "    %-16s %s\n", kinds[i].name, kinds[i].what);
+}
+
 int main(int argc, char **argv) {
     double scale = 1.0;
     int first = 1;
+    if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        usage(stdout);
+        return 0;
+    }
     if (argc > 2 && strcmp(argv[1], "--scale") == 0) {
         scale = atof(argv[2]);
         first = 3;
@@ -125,7 +144,8 @@ int main(int argc, char **argv) {
     }
     for (int i = first; i < argc; i++)
         if (!wns_kind_named(argv[i])) {
-            fprintf(stderr, "bench-pathological: no input family named '%s'\n", argv[i]);
+            fprintf(stderr, "bench-pathological: no input family named '%s' (--help lists them)\n",
+                    argv[i]);
             return 2;
         }
     size_t nk;
