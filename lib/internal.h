@@ -395,20 +395,28 @@ static inline uint64_t wn_load64(const void *p) {
     return w;
 }
 
+/* Index (0-7) in memory order of the first byte flagged in a non-zero
+ * WN_HIGHS-style mask of eight bytes loaded with wn_load64(). */
+static inline size_t wn_swar_first(uint64_t mask) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)(__builtin_ctzll(mask) >> 3);
+#else
+    unsigned char b[8];
+    memcpy(b, &mask, 8);
+    size_t k = 0;
+    while (!b[k])
+        k++;
+    return k;
+#endif
+}
+
 /* Offset of the next space in s at or after i, or n. Eight bytes at a time:
  * words are short and a call to memchr per word costs more than the word. */
 static inline size_t wn_next_space(const char *s, size_t i, size_t n) {
     while (i + 8 <= n) {
         uint64_t t = wn_swar_eq(wn_load64(s + i), ' ');
-        if (t) {
-#if defined(__GNUC__)
-            return i + (size_t)(__builtin_ctzll(t) >> 3);
-#else
-            while (s[i] != ' ')
-                i++;
-            return i;
-#endif
-        }
+        if (t)
+            return i + wn_swar_first(t);
         i += 8;
     }
     while (i < n && s[i] != ' ')

@@ -144,14 +144,33 @@ size_t wn_ci_find(const char *s, size_t n, const char *lit) {
     if (m > n)
         return SIZE_MAX;
     unsigned char f = lower_ascii((unsigned char)lit[0]);
-    unsigned char F = (f >= 'a' && f <= 'z') ? (unsigned char)(f - 32) : f;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0, last = n - m; i <= last; i++) {
-        if (u[i] != f && u[i] != F)
-            continue;
-        if (wn_ci_prefix(s + i, n - i, lit))
-            return i;
+    size_t last = n - m; /* the last offset a match can start at */
+    size_t i = 0;
+    if (f >= 'a' && f <= 'z') {
+        /* a letter: OR-ing 0x20 into every byte folds its upper case onto
+         * it (and nothing else), so eight candidates are tested at once */
+        for (; i + 8 <= last + 1; i += 8) {
+            uint64_t t = wn_swar_eq(wn_load64(s + i) | (WN_ONES * 0x20u), f);
+            for (; t; t &= t - 1) {
+                size_t k = i + wn_swar_first(t);
+                if (wn_ci_prefix(s + k, n - k, lit))
+                    return k;
+            }
+        }
+    } else {
+        for (const char *h; i <= last && (h = memchr(s + i, f, last + 1 - i)) != NULL;) {
+            i = (size_t)(h - s);
+            if (wn_ci_prefix(h, n - i, lit))
+                return i;
+            i++;
+        }
+        return SIZE_MAX;
     }
+    unsigned char F = (unsigned char)(f - 32);
+    const unsigned char *u = (const unsigned char *)s;
+    for (; i <= last; i++)
+        if ((u[i] == f || u[i] == F) && wn_ci_prefix(s + i, n - i, lit))
+            return i;
     return SIZE_MAX;
 }
 

@@ -1,0 +1,115 @@
+/* Unit tests of the lexical helpers (lex.c, internal.h) that scan eight
+ * bytes at a time: each is checked against a byte-by-byte reference at
+ * every offset and alignment, so a fast path that skips or invents a
+ * match fails here. */
+#include "unit.h"
+
+#include "internal.h"
+
+static size_t naive_ci_find(const char *s, size_t n, const char *lit) {
+    size_t m = strlen(lit);
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t k = 0;
+        while (k < m) {
+            unsigned char a = (unsigned char)s[i + k], b = (unsigned char)lit[k];
+            if (a >= 'A' && a <= 'Z')
+                a = (unsigned char)(a | 0x20);
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b | 0x20);
+            if (a != b)
+                break;
+            k++;
+        }
+        if (k == m)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* A small deterministic generator: the tests are the same every run. */
+static unsigned next_rand(unsigned *state) {
+    *state = *state * 1103515245u + 12345u;
+    return (*state >> 16) & 0x7FFF;
+}
+
+START_TEST(ci_find_in_words) {
+    const char *s = "Members of the Harbour Board PHOTOGRAPHED by a reporter; photo: archive";
+    size_t n = strlen(s);
+    ck_assert_uint_eq(wn_ci_find(s, n, "photo"), naive_ci_find(s, n, "photo"));
+    ck_assert_uint_eq(wn_ci_find(s, n, "photo"), (size_t)(strstr(s, "PHOTO") - s));
+    ck_assert_uint_eq(wn_ci_find(s, n, "archive"), n - 7); /* the last possible offset */
+    ck_assert_uint_eq(wn_ci_find(s, n - 1, "archive"), SIZE_MAX);
+    ck_assert_uint_eq(wn_ci_find(s, n, "; photo"), (size_t)(strstr(s, "; photo") - s));
+    ck_assert_uint_eq(wn_ci_find(s, n, " board "), (size_t)(strstr(s, " Board ") - s));
+    ck_assert_uint_eq(wn_ci_find(s, n, ""), 0);
+    ck_assert_uint_eq(wn_ci_find(s, 3, "members"), SIZE_MAX);
+    /* OR-ing 0x20 must not make '@' match '`' or '[' match '{' */
+    ck_assert_uint_eq(wn_ci_find("@@@@@@@@@@@@`x", 14, "`x"), 12);
+    ck_assert_uint_eq(wn_ci_find("[[[[[[[[[[[[{", 13, "{"), 12);
+    ck_assert_uint_eq(wn_ci_find("@@@@@@@@@@@@@@@@", 16, "`"), SIZE_MAX);
+    /* a letter's case partner is the only other byte that folds onto it */
+    ck_assert_uint_eq(wn_ci_find("\xC1\xC1\xC1\xC1\xC1\xC1\xC1\xC1\xC1"
+                                 "a",
+                                 10, "A"),
+                      9);
+}
+END_TEST
+
+START_TEST(ci_find_agrees_with_reference) {
+    static const char alphabet[] = "aAbB @`[{ \xC3\xA9.";
+    static const char *const needles[] = {"a", "B",  "ab",       "Ba a",      "@",  "`a",
+                                          "{", " b", "\xC3\xA9", "aaaaaaaaa", "a.b"};
+    unsigned state = 7;
+    char buf[80];
+    for (int round = 0; round < 4000; round++) {
+        size_t n = next_rand(&state) % sizeof buf;
+        for (size_t i = 0; i < n; i++)
+            buf[i] = alphabet[next_rand(&state) % (sizeof alphabet - 1)];
+        for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
+            for (size_t off = 0; off < 8 && off <= n; off++)
+                ck_assert_uint_eq(wn_ci_find(buf + off, n - off, needles[k]),
+                                  naive_ci_find(buf + off, n - off, needles[k]));
+    }
+}
+END_TEST
+
+START_TEST(next_space_agrees_with_reference) {
+    unsigned state = 11;
+    char buf[64];
+    for (int round = 0; round < 4000; round++) {
+        size_t n = next_rand(&state) % sizeof buf;
+        for (size_t i = 0; i < n; i++)
+            buf[i] = next_rand(&state) % 9 ? (char)('a' + next_rand(&state) % 26) : ' ';
+        for (size_t from = 0; from <= n; from++) {
+            size_t want = from;
+            while (want < n && buf[want] != ' ')
+                want++;
+            ck_assert_uint_eq(wn_next_space(buf, from, n), want);
+        }
+    }
+}
+END_TEST
+
+START_TEST(swar_first_finds_the_first_flagged_byte) {
+    for (size_t k = 0; k < 8; k++) {
+        unsigned char bytes[8] = {'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'};
+        bytes[k] = ' ';
+        if (k < 7)
+            bytes[7] = ' '; /* a later match must not win */
+        ck_assert_uint_eq(wn_swar_first(wn_swar_eq(wn_load64(bytes), ' ')), k);
+    }
+}
+END_TEST
+
+static Suite *suite(void) {
+    Suite *s = suite_create("lex");
+    TCase *tc = tcase_create("lex");
+    tcase_add_test(tc, ci_find_in_words);
+    tcase_add_test(tc, ci_find_agrees_with_reference);
+    tcase_add_test(tc, next_space_agrees_with_reference);
+    tcase_add_test(tc, swar_first_finds_the_first_flagged_byte);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(suite)
