@@ -28,7 +28,7 @@ static wn_sv strip_credit_lead(const char *s, size_t n) {
 
 /* Does a credit-like phrase name an agency or photographer? */
 static int credit_words(const char *s, size_t n) {
-    if (n == 0 || wn_count_words(s, n) > 8)
+    if (n == 0 || wn_count_words_upto(s, n, 8) > 8)
         return 0;
     if (wn_lead_in(s, n, credit_leads) || wn_ci_prefix(s, n, "AP Photo") ||
         wn_ci_prefix(s, n, "Pool") || wn_ci_prefix(s, n, "File"))
@@ -195,7 +195,7 @@ static int lead_credit(wn_parser *p, size_t i) {
                     cn = dash;
             }
         }
-        if (cn == 0 || wn_count_words(cr, cn) > 8 || wn_find(cr, cn, ". ") != SIZE_MAX)
+        if (cn == 0 || wn_count_words_upto(cr, cn, 8) > 8 || wn_find(cr, cn, ". ") != SIZE_MAX)
             continue;
         size_t tn = at;
         if (tn >= 10 && wn_ci_prefix(s + tn - 10, 10, "Mandatory "))
@@ -226,7 +226,7 @@ static int slash_credit(wn_parser *p, size_t i) {
             continue;
         const char *cr = s + at;
         size_t cn = n - at;
-        if (wn_count_words(cr, cn) > 6 || wn_find(cr, cn, ". ") != SIZE_MAX)
+        if (wn_count_words_upto(cr, cn, 6) > 6 || wn_find(cr, cn, ". ") != SIZE_MAX)
             continue;
         set_caption(p, i, s, at, wn_sv_make(cr, cn));
         return 1;

@@ -126,10 +126,10 @@ int wn_is_agency(const char *s, size_t n) {
     return wn_ci_in(s, n, agencies);
 }
 
-size_t wn_count_words(const char *s, size_t n) {
+size_t wn_count_words_upto(const char *s, size_t n, size_t cap) {
     size_t pos = 0, k = 0;
     wn_word w;
-    while (wn_next_word(s, n, &pos, &w))
+    while (k <= cap && wn_next_word(s, n, &pos, &w))
         k++;
     return k;
 }

@@ -129,8 +129,8 @@ static int kicker_headline(const wn_unit *u) {
     size_t colon = wn_find(u->text, u->len, ": ");
     if (colon == SIZE_MAX || colon > 60)
         return 0;
-    size_t kw = wn_count_words(u->text, colon);
-    size_t rest = wn_count_words(u->text + colon + 2, u->len - colon - 2);
+    size_t kw = wn_count_words_upto(u->text, colon, 6);
+    size_t rest = wn_count_words_upto(u->text + colon + 2, u->len - colon - 2, 4);
     return kw >= 2 && kw <= 6 && rest >= 4;
 }
 

@@ -161,7 +161,7 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
                 is_date = 1;
             }
             if (!is_date) {
-                if (part > 0 || wn_count_words(seg, sn) > 3 || sn == 0 ||
+                if (part > 0 || wn_count_words_upto(seg, sn, 3) > 3 || sn == 0 ||
                     !wn_is_upper((unsigned char)seg[0]))
                     return 0;
                 place_end = (size_t)(seg - s) + sn;

@@ -99,7 +99,7 @@ static int split_glued_caption(wn_parser *p, size_t i) {
     }
     while (pos < cn && c[pos] == ' ')
         pos++;
-    size_t words = pos < cn ? wn_count_words(c + pos, cn - pos) : 0;
+    size_t words = pos < cn ? wn_count_words_upto(c + pos, cn - pos, WN_HEADLINE_MAX_WORDS) : 0;
     if (taken < 2 || words < 3 || words > WN_HEADLINE_MAX_WORDS)
         return 0;
     set_text(p, i, WN_BLOCK_HEADLINE, c + pos, cn - pos);

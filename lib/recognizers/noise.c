@@ -204,7 +204,7 @@ static int breadcrumb(const wn_unit *u) {
         for (;;) {
             size_t f = wn_find(u->text + pos, u->len - pos, seps[k]);
             size_t seg = f == SIZE_MAX ? u->len - pos : f;
-            if (seg == 0 || wn_count_words(u->text + pos, seg) > 4)
+            if (seg == 0 || wn_count_words_upto(u->text + pos, seg, 4) > 4)
                 break;
             if (f == SIZE_MAX)
                 return count >= 2;

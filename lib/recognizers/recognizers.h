@@ -78,7 +78,9 @@ int wn_is_agency(const char *s, size_t n);
  * (without a list marker). */
 void wn_related_bare(wn_parser *p, size_t i);
 
-/* Number of words (space-separated) in [s, s+n). */
-size_t wn_count_words(const char *s, size_t n);
+/* Number of words (space-separated) in [s, s+n), counted no further than
+ * cap + 1: enough to test "more than cap words" without reading a long
+ * line to its end. */
+size_t wn_count_words_upto(const char *s, size_t n, size_t cap);
 
 #endif /* WN_RECOGNIZERS_H */

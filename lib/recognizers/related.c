@@ -173,7 +173,7 @@ static int labelled(wn_parser *p, size_t i) {
         wn_mark_noise(p, i, WN_REASON_BOILERPLATE); /* header of a group of links */
         return 1;
     }
-    size_t words = wn_count_words(t, tn);
+    size_t words = wn_count_words_upto(t, tn, 40);
     /* without a separator the label could be the capitalised opening of a
      * sentence ("MORE Britons than ever..."): a title only, no full stop */
     int loose = !strong || skip == 0;

@@ -59,7 +59,7 @@ static int parse_tail(const char *s, size_t n, attribution *a) {
         return 1;
     }
     /* a partial date ("March 2016") or a time: short, no full date */
-    return tn <= 30 && wn_count_words(t, tn) <= 5;
+    return tn <= 30 && wn_count_words_upto(t, tn, 5) <= 5;
 }
 
 /* The handle's "(@" sits near the end of an attribution: only the date
