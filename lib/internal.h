@@ -348,22 +348,26 @@ size_t wn_ci_find(const char *s, size_t n, const char *lit);
 /* The same, only in the last `window` bytes (cues that end a line);
  * returns the offset in s or SIZE_MAX. */
 size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
-/* A set of phrases (ASCII, compared case-insensitively) bucketed by their
- * first two bytes, so that a word is compared only with the phrases that
- * could start there. Built once, used for many lines. */
+/* A set of phrases (compared ASCII case-insensitively) to look for at the
+ * word starts of a text. A phrase of WN_PHRASE_KEY bytes or more is found
+ * through its first eight bytes, lower-cased: one load, a hash and a bit
+ * test a word, and a comparison only when the bit is set (a few words in a
+ * hundred). Shorter phrases are compared at every word. Built once per
+ * document, used for many lines. */
 #define WN_MAX_PHRASES 200
+#define WN_PHRASE_KEY 8
+#define WN_PHRASE_BITS 1024
 typedef struct wn_phrases {
     const char *const *list;
-    uint32_t used[32];
-    uint8_t head[32][32];
-    uint8_t next[WN_MAX_PHRASES];
-    uint32_t key4[WN_MAX_PHRASES]; /* first four bytes, lower case */
+    uint64_t bits[WN_PHRASE_BITS / 64]; /* the hashes of the keys */
+    uint64_t key[WN_MAX_PHRASES];       /* first eight bytes, lower case */
+    uint8_t idx[WN_MAX_PHRASES];        /* the phrase of each key */
+    uint8_t shorter[WN_MAX_PHRASES];    /* the phrases without a key */
+    uint8_t nkeys, nshort;
 } wn_phrases;
 void wn_phrases_init(wn_phrases *set, const char *const *phrases);
 /* Does a phrase of the set start at a word start of s? */
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
-/* Is s (ASCII case-insensitively) one of the phrases? */
-int wn_phrases_equal(const wn_phrases *set, const char *s, size_t n);
 /* Is s (ASCII case-insensitively) in a list of lower-case strings sorted
  * by byte value? Bisection. */
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);

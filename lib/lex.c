@@ -180,25 +180,32 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) 
     return k == SIZE_MAX ? k : from + k;
 }
 
-/* The first four bytes at s (zero past n), lower-cased, as one number. */
-static inline uint32_t key4(const char *s, size_t n) {
-    uint32_t k = 0;
-    for (size_t j = 0; j < 4; j++)
-        k = (k << 8) | (j < n ? lower_ascii((unsigned char)s[j]) : 0u);
-    return k;
+/* Eight bytes with the ASCII capitals lower-cased. */
+static inline uint64_t lower8(uint64_t w) {
+    uint64_t low = w & ~WN_HIGHS;
+    uint64_t ge_a = low + WN_ONES * (0x80u - 'A');     /* high bit: byte >= 'A' */
+    uint64_t gt_z = low + WN_ONES * (0x80u - 'Z' - 1); /* high bit: byte > 'Z' */
+    return w | (((ge_a & ~gt_z & ~w) & WN_HIGHS) >> 2);
+}
+
+static inline unsigned phrase_hash(uint64_t key) {
+    return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - 10)); /* WN_PHRASE_BITS */
 }
 
 void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
-    memset(set->used, 0, sizeof set->used);
+    memset(set->bits, 0, sizeof set->bits);
     set->list = phrases;
-    size_t np = 0;
-    for (const char *const *ph = phrases; *ph && np < WN_MAX_PHRASES; ph++, np++) {
-        set->key4[np] = key4(*ph, strlen(*ph));
-        unsigned a = lower_ascii((unsigned char)(*ph)[0]) & 31,
-                 b = lower_ascii((unsigned char)(*ph)[1]) & 31;
-        set->next[np] = (set->used[a] >> b) & 1 ? set->head[a][b] : UINT8_MAX;
-        set->head[a][b] = (uint8_t)np;
-        set->used[a] |= 1u << b;
+    set->nkeys = set->nshort = 0;
+    for (size_t np = 0; phrases[np] && np < WN_MAX_PHRASES; np++) {
+        if (strlen(phrases[np]) < WN_PHRASE_KEY) {
+            set->shorter[set->nshort++] = (uint8_t)np;
+            continue;
+        }
+        uint64_t key = lower8(wn_load64(phrases[np]));
+        unsigned h = phrase_hash(key);
+        set->bits[h / 64] |= 1ull << (h % 64);
+        set->key[set->nkeys] = key;
+        set->idx[set->nkeys++] = (uint8_t)np;
     }
 }
 
@@ -230,31 +237,23 @@ int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count)
     return 0;
 }
 
-int wn_phrases_equal(const wn_phrases *set, const char *s, size_t n) {
-    if (n < 2)
-        return n == 1 && wn_ci_in(s, n, set->list);
-    unsigned a = lower_ascii((unsigned char)s[0]) & 31, b = lower_ascii((unsigned char)s[1]) & 31;
-    if (!((set->used[a] >> b) & 1))
-        return 0;
-    uint32_t wk = key4(s, n);
-    for (unsigned k = set->head[a][b]; k != UINT8_MAX; k = set->next[k])
-        if (set->key4[k] == wk && wn_ci_eq(s, n, set->list[k]))
-            return 1;
-    return 0;
-}
-
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
-    size_t i = 0;
-    while (i + 1 < n) {
-        unsigned a = lower_ascii((unsigned char)s[i]) & 31,
-                 b = lower_ascii((unsigned char)s[i + 1]) & 31;
-        if ((set->used[a] >> b) & 1) {
-            uint32_t wk = key4(s + i, n - i);
-            for (unsigned k = set->head[a][b]; k != UINT8_MAX; k = set->next[k])
-                if (set->key4[k] == wk && wn_ci_prefix(s + i, n - i, set->list[k]))
-                    return 1;
+    for (size_t i = 0; i < n; i = wn_next_space(s, i, n) + 1) {
+        for (unsigned k = 0; k < set->nshort; k++)
+            if (wn_ci_prefix(s + i, n - i, set->list[set->shorter[k]]))
+                return 1;
+        if (n - i < WN_PHRASE_KEY) {
+            if (!set->nshort)
+                break; /* no longer phrase fits in what is left */
+            continue;
         }
-        i = wn_next_space(s, i, n) + 1;
+        uint64_t key = lower8(wn_load64(s + i));
+        unsigned h = phrase_hash(key);
+        if (!((set->bits[h / 64] >> (h % 64)) & 1))
+            continue;
+        for (unsigned k = 0; k < set->nkeys; k++)
+            if (set->key[k] == key && wn_ci_prefix(s + i, n - i, set->list[set->idx[k]]))
+                return 1;
     }
     return 0;
 }

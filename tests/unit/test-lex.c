@@ -101,6 +101,67 @@ START_TEST(swar_first_finds_the_first_flagged_byte) {
 }
 END_TEST
 
+/* Does one of the phrases start at a word start (offset 0 or after a
+ * space) of s? */
+static int naive_phrases_find(const char *const *phrases, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && s[i - 1] != ' ')
+            continue;
+        for (const char *const *ph = phrases; *ph; ph++)
+            if (naive_ci_find(s + i, n - i, *ph) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+START_TEST(phrases_found_at_word_starts) {
+    static const char *const phrases[] = {"read the full story", "sign up today", "ALL CAPS", NULL};
+    wn_phrases set;
+    wn_phrases_init(&set, phrases);
+    const char *yes[] = {"Read The Full Story here", "You can sign up today.",
+                         "then read the full story", "all caps and more"};
+    const char *no[] = {"Thread the full story", "sign up toda", "", "sign",
+                        "they said to sign up to"};
+    for (size_t k = 0; k < sizeof yes / sizeof yes[0]; k++)
+        ck_assert_msg(wn_phrases_find(&set, yes[k], strlen(yes[k])), "%s", yes[k]);
+    for (size_t k = 0; k < sizeof no / sizeof no[0]; k++)
+        ck_assert_msg(!wn_phrases_find(&set, no[k], strlen(no[k])), "%s", no[k]);
+}
+END_TEST
+
+START_TEST(phrases_agree_with_reference) {
+    /* long phrases (found by their first eight bytes), short ones (compared
+     * at every word) and phrases sharing their first eight bytes */
+    static const char *const phrases[] = {"follow us on", "follow up",       "follow usual", "ab",
+                                          "ab cd",        "\xC2\xA9 notice", "terms of use", NULL};
+    static const char *const words[] = {"follow", "FOLLOW", "us", "Us",  "on",
+                                        "up",     "usual",  "ab", "cd",  "\xC2\xA9",
+                                        "notice", "terms",  "of", "use", "x"};
+    wn_phrases set;
+    wn_phrases_init(&set, phrases);
+    static const char *const longer[] = {"follow us on", "follow usual", "\xC2\xA9 notice",
+                                         "terms of use", NULL};
+    wn_phrases set_long;
+    wn_phrases_init(&set_long, longer);
+    unsigned state = 3;
+    char buf[96];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, count = next_rand(&state) % 7;
+        for (size_t w = 0; w < count; w++) {
+            const char *word = words[next_rand(&state) % (sizeof words / sizeof words[0])];
+            if (n + strlen(word) + 1 >= sizeof buf)
+                break;
+            if (n)
+                buf[n++] = ' ';
+            memcpy(buf + n, word, strlen(word));
+            n += strlen(word);
+        }
+        ck_assert_int_eq(wn_phrases_find(&set, buf, n), naive_phrases_find(phrases, buf, n));
+        ck_assert_int_eq(wn_phrases_find(&set_long, buf, n), naive_phrases_find(longer, buf, n));
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
@@ -108,6 +169,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, ci_find_agrees_with_reference);
     tcase_add_test(tc, next_space_agrees_with_reference);
     tcase_add_test(tc, swar_first_finds_the_first_flagged_byte);
+    tcase_add_test(tc, phrases_found_at_word_starts);
+    tcase_add_test(tc, phrases_agree_with_reference);
     suite_add_tcase(s, tc);
     return s;
 }
