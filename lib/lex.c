@@ -237,24 +237,40 @@ int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count)
     return 0;
 }
 
+/* Does a phrase of the set start at s[i]? */
+static inline int phrase_at(const wn_phrases *set, const char *s, size_t n, size_t i) {
+    for (unsigned k = 0; k < set->nshort; k++)
+        if (wn_ci_prefix(s + i, n - i, set->list[set->shorter[k]]))
+            return 1;
+    if (n - i < WN_PHRASE_KEY)
+        return 0;
+    uint64_t key = lower8(wn_load64(s + i));
+    unsigned h = phrase_hash(key);
+    if (!((set->bits[h / 64] >> (h % 64)) & 1))
+        return 0;
+    for (unsigned k = 0; k < set->nkeys; k++)
+        if (set->key[k] == key && wn_ci_prefix(s + i, n - i, set->list[set->idx[k]]))
+            return 1;
+    return 0;
+}
+
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i = wn_next_space(s, i, n) + 1) {
-        for (unsigned k = 0; k < set->nshort; k++)
-            if (wn_ci_prefix(s + i, n - i, set->list[set->shorter[k]]))
+    if (n == 0)
+        return 0;
+    if (phrase_at(set, s, n, 0))
+        return 1;
+    /* the word starts are the bytes after the spaces: the spaces of eight
+     * bytes at a time, so that finding the next word does not wait for the
+     * test of the last one */
+    size_t end = set->nshort ? n : (n > WN_PHRASE_KEY ? n - WN_PHRASE_KEY : 0);
+    size_t j = 0;
+    for (; j + 8 <= end; j += 8)
+        for (uint64_t m = wn_swar_eq(wn_load64(s + j), ' '); m; m &= m - 1)
+            if (phrase_at(set, s, n, j + wn_swar_first(m) + 1))
                 return 1;
-        if (n - i < WN_PHRASE_KEY) {
-            if (!set->nshort)
-                break; /* no longer phrase fits in what is left */
-            continue;
-        }
-        uint64_t key = lower8(wn_load64(s + i));
-        unsigned h = phrase_hash(key);
-        if (!((set->bits[h / 64] >> (h % 64)) & 1))
-            continue;
-        for (unsigned k = 0; k < set->nkeys; k++)
-            if (set->key[k] == key && wn_ci_prefix(s + i, n - i, set->list[set->idx[k]]))
-                return 1;
-    }
+    for (; j < end; j++)
+        if (s[j] == ' ' && phrase_at(set, s, n, j + 1))
+            return 1;
     return 0;
 }
 
