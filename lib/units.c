@@ -83,6 +83,30 @@ static uint32_t count_words(const char *s, size_t n) {
     return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
 }
 
+/* Replacement characters (U+FFFD, what bytes that are not UTF-8 became) in
+ * a long line. Its last byte, 0xBD, is rare in text: lines with too few of
+ * those bytes to be garbled are let go after one pass eight bytes at a
+ * time. */
+static size_t count_replacements(const char *s, size_t n) {
+    size_t bd = 0, i = 0;
+    for (; i + 8 <= n; i += 8)
+        bd += wn_swar_count(wn_swar_eq(wn_load64(s + i), 0xBD));
+    for (; i < n; i++)
+        bd += (unsigned char)s[i] == 0xBD;
+    if (bd < 4 || bd * 12 < n)
+        return bd;
+    /* the whole sequence EF BF BD, eight ends at a time */
+    size_t count = 0;
+    for (i = 2; i + 8 <= n; i += 8)
+        count += wn_swar_count(wn_swar_eq(wn_load64(s + i), 0xBD) &
+                               wn_swar_eq(wn_load64(s + i - 1), 0xBF) &
+                               wn_swar_eq(wn_load64(s + i - 2), 0xEF));
+    const unsigned char *u = (const unsigned char *)s;
+    for (; i < n; i++)
+        count += (u[i] == 0xBD) & (u[i - 1] == 0xBF) & (u[i - 2] == 0xEF);
+    return count;
+}
+
 /* Per byte, five 12-bit counters added at once: upper-case letter, lower-case
  * letter, digit (ASCII), byte of a multi-byte character, space. Units
  * measured this way are at most WN_FEATURE_SPAN bytes long, so no field
@@ -368,6 +392,9 @@ static void measure(wn_unit *u) {
 
     if (n > WN_FEATURE_SPAN) {
         u->nwords = count_words(s, n);
+        size_t replaced = count_replacements(s, n);
+        if (replaced >= 4 && replaced * 12 >= n)
+            f |= WN_UF_GARBLED;
     } else {
         word_stats st;
         /* Title Case only matters for lines that can be titles */

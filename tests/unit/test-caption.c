@@ -125,6 +125,23 @@ START_TEST(garbled_line_is_no_caption) {
 }
 END_TEST
 
+START_TEST(long_garbled_line_is_no_caption) {
+    /* the same past the length up to which lines are measured word by word:
+     * 120 bytes that are not UTF-8 become 360 bytes of U+FFFD */
+    char text[1024];
+    size_t n = 0;
+    n += (size_t)snprintf(text, sizeof text, "The river is expected to peak on Friday.\n");
+    for (int k = 0; k < 30; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "\xFF\xFE\x80\x81 ");
+    n += (size_t)snprintf(text + n, sizeof text - n,
+                          "the bridge at dawn. (Photo: Jane Doe/Reuters)\n"
+                          "More rain is forecast for the weekend.\n");
+    wn_doc *d = parse_with(text, n, WN_OPT_DEFAULT);
+    ck_types(d, "paragraph paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("caption");
     TCase *tc = tcase_create("caption");
@@ -139,6 +156,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, credit_after_the_last_sentence);
     tcase_add_test(tc, labels_with_commas);
     tcase_add_test(tc, garbled_line_is_no_caption);
+    tcase_add_test(tc, long_garbled_line_is_no_caption);
     suite_add_tcase(s, tc);
     return s;
 }
