@@ -92,7 +92,7 @@ static inline void emit_cp(cleaner *c, uint32_t cp) {
         return;
     }
     c->out += wn_u8_encode(cp, c->out);
-    if (cp >= 0x300 && !nfc_safe(cp))
+    if (!c->need_nfc && cp >= 0x300 && !nfc_safe(cp))
         c->need_nfc = 1;
 }
 
@@ -216,8 +216,16 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
  * when no run is longer than WN_SHORT_RUN. */
 #define WN_SHORT_RUN 16
 
-static uint8_t ccc(utf8proc_int32_t cp) {
-    return (uint8_t)utf8proc_get_property(cp)->combining_class;
+/* While a word is normalized each code point carries its combining class
+ * in the bits above the 21 of a code point, looked up once. */
+#define WN_CP_BITS 21
+
+static utf8proc_int32_t with_class(uint32_t cp, const utf8proc_property_t *pr) {
+    return (utf8proc_int32_t)(cp | ((uint32_t)pr->combining_class << WN_CP_BITS));
+}
+
+static uint8_t ccc(utf8proc_int32_t packed) {
+    return (uint8_t)((uint32_t)packed >> WN_CP_BITS);
 }
 
 static void order_run(utf8proc_int32_t *c, size_t n, utf8proc_int32_t *tmp) {
@@ -254,22 +262,42 @@ static size_t longest_run(const utf8proc_int32_t *c, size_t n) {
     return best;
 }
 
-/* Canonical decomposition of the valid UTF-8 [s, s+n) into c (room for
- * cap code points), character by character (no reordering); returns the
- * count or -1. */
-static utf8proc_ssize_t decompose(const char *s, size_t n, utf8proc_int32_t *c,
-                                  utf8proc_ssize_t cap, utf8proc_option_t opt) {
-    utf8proc_ssize_t k = 0;
+/* Canonical decomposition of the valid UTF-8 [s, s+n), character by
+ * character (no reordering), into *c, each code point with its combining
+ * class (with_class()); *c has room for *cap code points
+ * and grows when a character expands past it. Returns the count, -1 when
+ * memory runs out, -2 if utf8proc refuses a character (*c is still the
+ * caller's to free). */
+static utf8proc_ssize_t decompose(const wn_allocator *al, const char *s, size_t n,
+                                  utf8proc_int32_t **c, size_t *cap, utf8proc_option_t opt) {
+    size_t k = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp = wn_u8_next(s, n, &i);
+        if (k + 4 > *cap) { /* a character decomposes into at most 4 */
+            size_t ncap = *cap + *cap / 2 + 8;
+            utf8proc_int32_t *nc = wn_mem_realloc(al, *c, ncap * sizeof **c);
+            if (!nc)
+                return -1;
+            *c = nc;
+            *cap = ncap;
+        }
+        /* most characters that need normalizing (combining marks) have no
+         * decomposition: no call to decompose them; Hangul syllables have
+         * theirs computed, not in the table */
+        const utf8proc_property_t *pr = utf8proc_get_property((utf8proc_int32_t)cp);
+        if (pr->decomp_seqindex == UINT16_MAX && !(cp >= 0xAC00 && cp <= 0xD7A3)) {
+            (*c)[k++] = with_class(cp, pr);
+            continue;
+        }
         int boundclass = 0;
-        utf8proc_ssize_t r =
-            utf8proc_decompose_char((utf8proc_int32_t)cp, c + k, cap - k, opt, &boundclass);
-        if (r < 0 || r > cap - k)
-            return -1;
-        k += r;
+        utf8proc_ssize_t r = utf8proc_decompose_char((utf8proc_int32_t)cp, *c + k,
+                                                     (utf8proc_ssize_t)(*cap - k), opt, &boundclass);
+        if (r < 0 || (size_t)r > *cap - k)
+            return -2; /* not expected for valid UTF-8: canonical decompositions are short */
+        for (utf8proc_ssize_t q = 0; q < r; q++, k++)
+            (*c)[k] = with_class((uint32_t)(*c)[k], utf8proc_get_property((*c)[k]));
     }
-    return k;
+    return (utf8proc_ssize_t)k;
 }
 
 /* NFC of one word (no spaces inside) appended to b. Spaces are starters
@@ -277,21 +305,24 @@ static utf8proc_ssize_t decompose(const char *s, size_t n, utf8proc_int32_t *c,
  * whole text, and keeps the temporary code point buffer small. */
 static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-    /* measuring (no buffer) does not reorder: linear */
-    utf8proc_ssize_t need =
-        utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, NULL, 0, opt);
-    if (need < 0) { /* not expected for valid UTF-8: keep the word */
-        wn_buf_put(b, s, n);
-        return;
-    }
-    utf8proc_int32_t *tmp = wn_mem_alloc(p->al, ((size_t)need + 1) * sizeof(utf8proc_int32_t));
+    /* code points are no more than bytes unless a character expands */
+    size_t cap = n + 8;
+    utf8proc_int32_t *tmp = wn_mem_alloc(p->al, cap * sizeof(utf8proc_int32_t));
     if (!tmp) {
         b->failed = 1;
         return;
     }
+    utf8proc_ssize_t got = decompose(p->al, s, n, &tmp, &cap, opt);
+    if (got < 0) {
+        wn_mem_free(p->al, tmp);
+        if (got == -1)
+            b->failed = 1;
+        else
+            wn_buf_put(b, s, n); /* keep the word as it is */
+        return;
+    }
     utf8proc_int32_t *sorted = NULL;
-    utf8proc_ssize_t got = decompose(s, n, tmp, need, opt);
-    if (got >= 0 && longest_run(tmp, (size_t)got) > WN_SHORT_RUN) {
+    if (longest_run(tmp, (size_t)got) > WN_SHORT_RUN) {
         sorted = wn_mem_alloc(p->al, ((size_t)got + 1) * sizeof(utf8proc_int32_t));
         if (!sorted) {
             wn_mem_free(p->al, tmp);
@@ -299,17 +330,17 @@ static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
             return;
         }
     }
-    if (got >= 0) {
-        for (size_t i = 0; i < (size_t)got;) {
-            size_t j = i;
-            while (j < (size_t)got && ccc(tmp[j]))
-                j++;
-            if (j - i > 1)
-                order_run(tmp + i, j - i, sorted);
-            i = j + 1;
-        }
+    for (size_t i = 0; i < (size_t)got;) {
+        size_t j = i;
+        while (j < (size_t)got && ccc(tmp[j]))
+            j++;
+        if (j - i > 1)
+            order_run(tmp + i, j - i, sorted);
+        i = j + 1;
     }
-    utf8proc_ssize_t len = got >= 0 ? utf8proc_reencode(tmp, got, opt) : -1;
+    for (size_t i = 0; i < (size_t)got; i++)
+        tmp[i] &= (1 << WN_CP_BITS) - 1; /* the classes off again */
+    utf8proc_ssize_t len = utf8proc_reencode(tmp, got, opt);
     if (len >= 0)
         wn_buf_put(b, (const char *)tmp, (size_t)len);
     else

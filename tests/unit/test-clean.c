@@ -42,6 +42,28 @@ START_TEST(nfc) {
                  "Caf\xC3\xA9 owners met in the square.", WN_OPT_DEFAULT);
     expect_clean("A length of one \xE2\x84\xAB was measured.",
                  "A length of one \xC3\x85 was measured.", WN_OPT_DEFAULT);
+    /* Hangul jamo compose into a syllable */
+    expect_clean("The name \xE1\x84\x80\xE1\x85\xA1\xE1\x86\xA8 was read.",
+                 "The name \xEA\xB0\x81 was read.", WN_OPT_DEFAULT);
+    /* marks in the wrong order: reordered by class, then composed */
+    expect_clean("A long \xE1\xB9\xA9 and s\xCC\x87\xCC\xA3 here.",
+                 "A long \xE1\xB9\xA9 and \xE1\xB9\xA9 here.", WN_OPT_DEFAULT);
+    /* a run of twenty marks (past the insertion sort): classes 230 and 220
+     * alternating become ten of 220 then ten of 230, the first composing */
+    expect_clean(
+        "Marks a\xCC\x81\xCC\x96\xCC\x81\xCC\x96\xCC\x81\xCC\x96\xCC\x81\xCC\x96\xCC\x81"
+        "\xCC\x96\xCC\x81\xCC\x96\xCC\x81\xCC\x96\xCC\x81\xCC\x96\xCC\x81\xCC\x96\xCC\x81"
+        "\xCC\x96 end.",
+        "Marks \xC3\xA1\xCC\x96\xCC\x96\xCC\x96\xCC\x96\xCC\x96\xCC\x96\xCC\x96\xCC\x96\xCC"
+        "\x96\xCC\x96\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC\x81\xCC"
+        "\x81 end.",
+        WN_OPT_DEFAULT);
+    /* a composition exclusion decomposes and stays decomposed; a character
+     * with a three-mark decomposition is its own NFC */
+    expect_clean("Greek \xCE\xB9\xCD\x84 and \xE1\xBE\x82 stay.",
+                 "Greek \xCE\x90 and \xE1\xBE\x82 stay.", WN_OPT_DEFAULT);
+    expect_clean("The Devanagari \xE0\xA5\x98 letter.",
+                 "The Devanagari \xE0\xA4\x95\xE0\xA4\xBC letter.", WN_OPT_DEFAULT);
 }
 END_TEST
 
