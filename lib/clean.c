@@ -290,8 +290,8 @@ static utf8proc_ssize_t decompose(const wn_allocator *al, const char *s, size_t 
             continue;
         }
         int boundclass = 0;
-        utf8proc_ssize_t r = utf8proc_decompose_char((utf8proc_int32_t)cp, *c + k,
-                                                     (utf8proc_ssize_t)(*cap - k), opt, &boundclass);
+        utf8proc_ssize_t r = utf8proc_decompose_char(
+            (utf8proc_int32_t)cp, *c + k, (utf8proc_ssize_t)(*cap - k), opt, &boundclass);
         if (r < 0 || (size_t)r > *cap - k)
             return -2; /* not expected for valid UTF-8: canonical decompositions are short */
         for (utf8proc_ssize_t q = 0; q < r; q++, k++)
