@@ -305,8 +305,11 @@ static utf8proc_ssize_t decompose(const wn_allocator *al, const char *s, size_t 
  * whole text, and keeps the temporary code point buffer small. */
 static void nfc_word(wn_parser *p, wn_buf *b, const char *s, size_t n) {
     const utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
-    /* code points are no more than bytes unless a character expands */
+    /* room for the code points (bytes but continuation bytes) and a few
+     * more; a character that expands grows it */
     size_t cap = n + 8;
+    for (size_t i = 0; i + 8 <= n; i += 8)
+        cap -= wn_swar_count(wn_swar_eq(wn_load64(s + i) & (WN_ONES * 0xC0u), 0x80));
     utf8proc_int32_t *tmp = wn_mem_alloc(p->al, cap * sizeof(utf8proc_int32_t));
     if (!tmp) {
         b->failed = 1;

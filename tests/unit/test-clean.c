@@ -62,6 +62,13 @@ START_TEST(nfc) {
      * with a three-mark decomposition is its own NFC */
     expect_clean("Greek \xCE\xB9\xCD\x84 and \xE1\xBE\x82 stay.",
                  "Greek \xCE\x90 and \xE1\xBE\x82 stay.", WN_OPT_DEFAULT);
+    /* eight characters of four code points each in one word: past the
+     * room reserved for the word's code points, which must grow */
+    expect_clean("Eight \xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82"
+                 "\xE1\xBE\x82\xE1\xBE\x82\xCC\x81 here.",
+                 "Eight \xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82\xE1\xBE\x82"
+                 "\xE1\xBE\x82\xE1\xBE\x82\xCC\x81 here.",
+                 WN_OPT_DEFAULT);
     expect_clean("The Devanagari \xE0\xA5\x98 letter.",
                  "The Devanagari \xE0\xA4\x95\xE0\xA4\xBC letter.", WN_OPT_DEFAULT);
 }
