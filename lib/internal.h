@@ -356,7 +356,8 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
  * document, used for many lines. */
 #define WN_MAX_PHRASES 200
 #define WN_PHRASE_KEY 8
-#define WN_PHRASE_BITS 1024
+#define WN_PHRASE_HASH_BITS 10
+#define WN_PHRASE_BITS (1u << WN_PHRASE_HASH_BITS)
 typedef struct wn_phrases {
     const char *const *list;
     uint64_t bits[WN_PHRASE_BITS / 64]; /* the hashes of the keys */

@@ -189,7 +189,7 @@ static inline uint64_t lower8(uint64_t w) {
 }
 
 static inline unsigned phrase_hash(uint64_t key) {
-    return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - 10)); /* WN_PHRASE_BITS */
+    return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - WN_PHRASE_HASH_BITS));
 }
 
 void wn_phrases_init(wn_phrases *set, const char *const *phrases) {

@@ -83,19 +83,24 @@ static uint32_t count_words(const char *s, size_t n) {
     return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
 }
 
-/* Replacement characters (U+FFFD, what bytes that are not UTF-8 became) in
- * a long line. Its last byte, 0xBD, is rare in text: lines with too few of
- * those bytes to be garbled are let go after one pass eight bytes at a
- * time. */
-static size_t count_replacements(const char *s, size_t n) {
+/* Text a quarter or more of whose bytes are replacement characters (U+FFFD,
+ * what bytes that are not UTF-8 became): mis-decoded bytes, not words. */
+static int garbled(size_t replaced, size_t n) {
+    return replaced >= 4 && replaced * 12 >= n;
+}
+
+/* garbled() for a long line, whose characters are not classified one by
+ * one. The last byte of U+FFFD, 0xBD, is rare in text: a line with too few
+ * of those bytes is let go after one pass eight bytes at a time; otherwise
+ * the whole sequences EF BF BD are counted, eight ends at a time. */
+static int long_line_garbled(const char *s, size_t n) {
     size_t bd = 0, i = 0;
     for (; i + 8 <= n; i += 8)
         bd += wn_swar_count(wn_swar_eq(wn_load64(s + i), 0xBD));
     for (; i < n; i++)
         bd += (unsigned char)s[i] == 0xBD;
-    if (bd < 4 || bd * 12 < n)
-        return bd;
-    /* the whole sequence EF BF BD, eight ends at a time */
+    if (!garbled(bd, n))
+        return 0;
     size_t count = 0;
     for (i = 2; i + 8 <= n; i += 8)
         count += wn_swar_count(wn_swar_eq(wn_load64(s + i), 0xBD) &
@@ -104,7 +109,7 @@ static size_t count_replacements(const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     for (; i < n; i++)
         count += (u[i] == 0xBD) & (u[i - 1] == 0xBF) & (u[i - 2] == 0xEF);
-    return count;
+    return garbled(count, n);
 }
 
 /* Per byte, five 12-bit counters added at once: upper-case letter, lower-case
@@ -392,8 +397,7 @@ static void measure(wn_unit *u) {
 
     if (n > WN_FEATURE_SPAN) {
         u->nwords = count_words(s, n);
-        size_t replaced = count_replacements(s, n);
-        if (replaced >= 4 && replaced * 12 >= n)
+        if (long_line_garbled(s, n))
             f |= WN_UF_GARBLED;
     } else {
         word_stats st;
@@ -406,8 +410,7 @@ static void measure(wn_unit *u) {
             f |= WN_UF_TITLE;
         if (st.alnum == 0)
             f |= WN_UF_NOALNUM;
-        /* a quarter of the bytes or more replacement characters */
-        if (st.replaced >= 4 && st.replaced * 12 >= n)
+        if (garbled(st.replaced, n))
             f |= WN_UF_GARBLED;
     }
     if (n > WN_FEATURE_SPAN) {
