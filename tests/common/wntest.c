@@ -9,13 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int
-fail(char *err, size_t errlen, const char *fmt, ...);
-
-static int fail(char *err, size_t errlen, const char *fmt, ...) {
+int wnt_fail(char *err, size_t errlen, const char *fmt, ...) {
     if (err && errlen) {
         va_list ap;
         va_start(ap, fmt);
@@ -260,10 +254,10 @@ static int value(jp *p) {
 int wnt_json_valid(const char *s, size_t n, char *err, size_t errlen) {
     jp p = {s, n, 0, 0};
     if (!value(&p))
-        return fail(err, errlen, "invalid JSON near byte %zu", p.i);
+        return wnt_fail(err, errlen, "invalid JSON near byte %zu", p.i);
     ws(&p);
     if (p.i != n)
-        return fail(err, errlen, "trailing bytes after JSON at %zu", p.i);
+        return wnt_fail(err, errlen, "trailing bytes after JSON at %zu", p.i);
     return 1;
 }
 
@@ -272,14 +266,15 @@ int wnt_json_valid(const char *s, size_t n, char *err, size_t errlen) {
 static int check_str(const char *s, size_t len, const char *what, size_t block, char *err,
                      size_t errlen) {
     if (!s)
-        return len == 0 ? 1
-                        : fail(err, errlen, "block %zu: %s NULL with length %zu", block, what, len);
+        return len == 0
+                   ? 1
+                   : wnt_fail(err, errlen, "block %zu: %s NULL with length %zu", block, what, len);
     if (s[len] != '\0')
-        return fail(err, errlen, "block %zu: %s not NUL-terminated", block, what);
+        return wnt_fail(err, errlen, "block %zu: %s not NUL-terminated", block, what);
     if (strlen(s) != len)
-        return fail(err, errlen, "block %zu: %s holds a NUL byte", block, what);
+        return wnt_fail(err, errlen, "block %zu: %s holds a NUL byte", block, what);
     if (!wnt_utf8_valid(s, len))
-        return fail(err, errlen, "block %zu: %s is not valid UTF-8", block, what);
+        return wnt_fail(err, errlen, "block %zu: %s is not valid UTF-8", block, what);
     return 1;
 }
 
@@ -307,13 +302,13 @@ static int check_json(const wn_doc *doc, unsigned flags, char *err, size_t errle
     size_t n = 0;
     int st = wn_render_json(doc, flags, &out, &n);
     if (st != WN_OK)
-        return fail(err, errlen, "render failed: %s", wn_strerror(st));
+        return wnt_fail(err, errlen, "render failed: %s", wn_strerror(st));
     int ok = wnt_json_valid(out, n, err, errlen) && strlen(out) == n;
     if (ok) {
         sink s = {NULL, 0};
         st = wn_render_json_to(doc, flags, append, &s);
         if (st != WN_OK || s.n != n || (n && memcmp(s.p, out, n) != 0))
-            ok = fail(err, errlen, "streamed JSON differs from the buffered JSON");
+            ok = wnt_fail(err, errlen, "streamed JSON differs from the buffered JSON");
         free(s.p);
     }
     wn_free(out);
@@ -322,33 +317,33 @@ static int check_json(const wn_doc *doc, unsigned flags, char *err, size_t errle
 
 int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size_t errlen) {
     if (!doc)
-        return fail(err, errlen, "no document");
+        return wnt_fail(err, errlen, "no document");
     if (wn_doc_input_size(doc) != len)
-        return fail(err, errlen, "input size %zu, expected %zu", wn_doc_input_size(doc), len);
+        return wnt_fail(err, errlen, "input size %zu, expected %zu", wn_doc_input_size(doc), len);
     size_t nb = wn_doc_block_count(doc);
     unsigned char *cover = calloc(len + 1, 1);
     if (!cover)
-        return fail(err, errlen, "out of memory in the test");
+        return wnt_fail(err, errlen, "out of memory in the test");
     size_t prev_end = 0;
     int ok = 1;
     for (size_t i = 0; i < nb && ok; i++) {
         const wn_block *b = wn_doc_block(doc, i);
         if (!b) {
-            ok = fail(err, errlen, "block %zu is NULL", i);
+            ok = wnt_fail(err, errlen, "block %zu is NULL", i);
             break;
         }
         int t = wn_block_type(b);
         if (!wn_block_type_name(t)) {
-            ok = fail(err, errlen, "block %zu has unknown type %d", i, t);
+            ok = wnt_fail(err, errlen, "block %zu has unknown type %d", i, t);
             break;
         }
         size_t s = wn_block_start(b), e = wn_block_end(b);
         if (s > e || e > len || s < prev_end) {
-            ok = fail(err, errlen, "block %zu span [%zu,%zu) out of order or bounds", i, s, e);
+            ok = wnt_fail(err, errlen, "block %zu span [%zu,%zu) out of order or bounds", i, s, e);
             break;
         }
         if (s == e) {
-            ok = fail(err, errlen, "block %zu has an empty span", i);
+            ok = wnt_fail(err, errlen, "block %zu has an empty span", i);
             break;
         }
         prev_end = e;
@@ -377,15 +372,15 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
         if (!ok)
             break;
         if ((t == WN_BLOCK_LIST || t == WN_BLOCK_RELATED) != (wn_block_text(b, NULL) == NULL)) {
-            ok = fail(err, errlen, "block %zu: text presence does not match its type", i);
+            ok = wnt_fail(err, errlen, "block %zu: text presence does not match its type", i);
             break;
         }
         if (t == WN_BLOCK_NOISE && !wn_block_reason(b, NULL)) {
-            ok = fail(err, errlen, "block %zu: noise without a reason", i);
+            ok = wnt_fail(err, errlen, "block %zu: noise without a reason", i);
             break;
         }
         if (t == WN_BLOCK_RELATED && !wn_block_title(b, NULL)) {
-            ok = fail(err, errlen, "block %zu: related without a title", i);
+            ok = wnt_fail(err, errlen, "block %zu: related without a title", i);
             break;
         }
         size_t counts[3] = {wn_block_links_count(b), wn_block_authors_count(b),
@@ -408,10 +403,10 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
         if (ok &&
             (wn_block_links_at(b, counts[0], NULL) || wn_block_authors_at(b, counts[1], NULL) ||
              wn_block_items_at(b, counts[2], NULL)))
-            ok = fail(err, errlen, "block %zu: array getter past its count", i);
+            ok = wnt_fail(err, errlen, "block %zu: array getter past its count", i);
     }
     if (ok && wn_doc_block(doc, nb) != NULL)
-        ok = fail(err, errlen, "wn_doc_block past the count is not NULL");
+        ok = wnt_fail(err, errlen, "wn_doc_block past the count is not NULL");
     /* every byte outside the spans must be white space */
     const unsigned char *u = (const unsigned char *)in;
     for (size_t i = 0; i < len && ok;) {
@@ -422,7 +417,7 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
             k = 1;
         for (size_t q = i; q < i + k && ok; q++)
             if (!cover[q] && !blank)
-                ok = fail(err, errlen, "byte %zu (0x%02x) is in no block", q, u[q]);
+                ok = wnt_fail(err, errlen, "byte %zu (0x%02x) is in no block", q, u[q]);
         i += k;
     }
     free(cover);
@@ -440,7 +435,7 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
     }
     const wn_block *dl = wn_doc_dateline(doc);
     if (dl && (wn_block_type(dl) != WN_BLOCK_PARAGRAPH || !wn_block_has_dateline(dl)))
-        return fail(err, errlen, "wn_doc_dateline is not a paragraph with a dateline");
+        return wnt_fail(err, errlen, "wn_doc_dateline is not a paragraph with a dateline");
     return check_json(doc, 0, err, errlen) && check_json(doc, WN_JSON_PRETTY, err, errlen);
 }
 
@@ -448,7 +443,7 @@ int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen) {
     wn_doc *doc = NULL;
     int st = wn_parse(in, len, NULL, &doc);
     if (st != WN_OK)
-        return fail(err, errlen, "wn_parse failed: %s", wn_strerror(st));
+        return wnt_fail(err, errlen, "wn_parse failed: %s", wn_strerror(st));
     int ok = wnt_check_doc(in, len, doc, err, errlen);
     wn_doc_free(doc);
     return ok;

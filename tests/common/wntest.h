@@ -9,6 +9,13 @@
 
 #include <wirenews.h>
 
+/* Write a reason into err (when err is not NULL and errlen not 0) and
+ * return 0, so that a check can end with `return wnt_fail(...)`. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+int wnt_fail(char *err, size_t errlen, const char *fmt, ...);
+
 /* Is [s, s+n) strictly valid UTF-8 (no surrogates, no overlongs)? */
 int wnt_utf8_valid(const char *s, size_t n);
 

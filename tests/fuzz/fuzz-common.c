@@ -318,22 +318,6 @@ static int read_value(jr *r, jv *v) {
 
 /* ------------------------------------------------------------------ comparison */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int
-fail(char *err, size_t errlen, const char *fmt, ...);
-
-static int fail(char *err, size_t errlen, const char *fmt, ...) {
-    if (err && errlen) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
-    return 0;
-}
-
 static const jv *get(const jv *obj, const char *key) {
     if (!obj || obj->kind != JV_OBJ)
         return NULL;
@@ -360,7 +344,7 @@ static int same_field(const jv *blk, const char *key, const wn_block *b, getter 
     size_t n;
     const char *s = g(b, &n);
     if (!same_str(get(blk, key), s, n))
-        return fail(err, errlen, "block %zu: JSON \"%s\" differs from its getter", i, key);
+        return wnt_fail(err, errlen, "block %zu: JSON \"%s\" differs from its getter", i, key);
     return 1;
 }
 
@@ -368,13 +352,14 @@ static int same_array(const jv *blk, const char *key, const wn_block *b, size_t 
                       size_t i, char *err, size_t errlen) {
     const jv *a = get(blk, key);
     if (!a || a->kind != JV_ARR || a->n != count)
-        return fail(err, errlen, "block %zu: JSON \"%s\" is not an array of %zu", i, key, count);
+        return wnt_fail(err, errlen, "block %zu: JSON \"%s\" is not an array of %zu", i, key,
+                        count);
     for (size_t k = 0; k < count; k++) {
         size_t n;
         const char *s = g(b, k, &n);
         if (!s || !same_str(&a->items[k], s, n))
-            return fail(err, errlen, "block %zu: JSON \"%s\"[%zu] differs from its getter", i, key,
-                        k);
+            return wnt_fail(err, errlen, "block %zu: JSON \"%s\"[%zu] differs from its getter", i,
+                            key, k);
     }
     return 1;
 }
@@ -415,19 +400,19 @@ static int same_dateline(const jv *d, const wn_block *b) {
 
 static int check_block(const jv *o, const wn_block *b, size_t i, char *err, size_t errlen) {
     if (!o || o->kind != JV_OBJ)
-        return fail(err, errlen, "block %zu is not a JSON object", i);
+        return wnt_fail(err, errlen, "block %zu is not a JSON object", i);
     int t = wn_block_type(b);
     const char *name = wn_block_type_name(t);
     const jv *type = get(o, "type"), *span = get(o, "span");
     if (!name || !same_str(type, name, strlen(name)))
-        return fail(err, errlen, "block %zu: JSON type differs from wn_block_type()", i);
+        return wnt_fail(err, errlen, "block %zu: JSON type differs from wn_block_type()", i);
     if (!span || span->kind != JV_ARR || span->n != 2 || span->items[0].kind != JV_NUM ||
         span->items[1].kind != JV_NUM || !span->items[0].num_ok || !span->items[1].num_ok ||
         span->items[0].num != (unsigned long long)wn_block_start(b) ||
         span->items[1].num != (unsigned long long)wn_block_end(b))
-        return fail(err, errlen, "block %zu: JSON span differs from wn_block_start/end()", i);
+        return wnt_fail(err, errlen, "block %zu: JSON span differs from wn_block_start/end()", i);
     if (o->n != 2 + expected_keys(t, wn_block_has_dateline(b)))
-        return fail(err, errlen, "block %zu (%s): %zu keys in the JSON", i, name, o->n);
+        return wnt_fail(err, errlen, "block %zu (%s): %zu keys in the JSON", i, name, o->n);
     if (t != WN_BLOCK_LIST && t != WN_BLOCK_RELATED &&
         !same_field(o, "text", b, wn_block_text, i, err, errlen))
         return 0;
@@ -439,12 +424,12 @@ static int check_block(const jv *o, const wn_block *b, size_t i, char *err, size
         return same_field(o, "value", b, wn_block_value, i, err, errlen);
     case WN_BLOCK_PARAGRAPH:
         if (wn_block_has_dateline(b) && !same_dateline(get(o, "dateline"), b))
-            return fail(err, errlen, "block %zu: JSON dateline differs from its getters", i);
+            return wnt_fail(err, errlen, "block %zu: JSON dateline differs from its getters", i);
         return 1;
     case WN_BLOCK_LIST: {
         const jv *ord = get(o, "ordered");
         if (!ord || ord->kind != (wn_block_ordered(b) ? JV_TRUE : JV_FALSE))
-            return fail(err, errlen, "block %zu: JSON \"ordered\" differs", i);
+            return wnt_fail(err, errlen, "block %zu: JSON \"ordered\" differs", i);
         return same_array(o, "items", b, wn_block_items_count(b), wn_block_items_at, i, err,
                           errlen);
     }
@@ -474,23 +459,23 @@ static int check_top(const jv *root, const wn_doc *doc, char *err, size_t errlen
                                         wn_doc_published};
     static const char *const keys[] = {"headline", "dek", "byline", "published"};
     if (!root || root->kind != JV_OBJ || root->n != 7)
-        return fail(err, errlen, "the JSON is not an object of 7 keys");
+        return wnt_fail(err, errlen, "the JSON is not an object of 7 keys");
     const jv *version = get(root, "version");
     if (!version || version->kind != JV_NUM || version->num != 1)
-        return fail(err, errlen, "JSON version is not 1");
+        return wnt_fail(err, errlen, "JSON version is not 1");
     for (size_t g = 0; g < 4; g++) {
         size_t n;
         const char *s = getters[g](doc, &n);
         if (!same_str(get(root, keys[g]), s, n))
-            return fail(err, errlen, "JSON \"%s\" differs from wn_doc_%s()", keys[g], keys[g]);
+            return wnt_fail(err, errlen, "JSON \"%s\" differs from wn_doc_%s()", keys[g], keys[g]);
     }
     if (!same_dateline(get(root, "dateline"), wn_doc_dateline(doc)))
-        return fail(err, errlen, "JSON dateline differs from wn_doc_dateline()");
+        return wnt_fail(err, errlen, "JSON dateline differs from wn_doc_dateline()");
     const jv *blocks = get(root, "blocks");
     size_t nb = wn_doc_block_count(doc);
     if (!blocks || blocks->kind != JV_ARR || blocks->n != nb)
-        return fail(err, errlen, "JSON has %zu blocks, wn_doc_block_count() says %zu",
-                    blocks && blocks->kind == JV_ARR ? blocks->n : 0, nb);
+        return wnt_fail(err, errlen, "JSON has %zu blocks, wn_doc_block_count() says %zu",
+                        blocks && blocks->kind == JV_ARR ? blocks->n : 0, nb);
     for (size_t i = 0; i < nb; i++)
         if (!check_block(&blocks->items[i], wn_doc_block(doc, i), i, err, errlen))
             return 0;
@@ -503,16 +488,16 @@ int wnf_json_matches_doc(const wn_doc *doc, char *err, size_t errlen) {
         size_t n = 0;
         int st = wn_render_json(doc, flags, &json, &n);
         if (st != WN_OK)
-            return fail(err, errlen, "wn_render_json: %s", wn_strerror(st));
+            return wnt_fail(err, errlen, "wn_render_json: %s", wn_strerror(st));
         jr r = {json, n, 0, 0, 0};
         jv root;
         memset(&root, 0, sizeof root);
         int ok = read_value(&r, &root);
         skip_ws(&r);
         if (r.oom)
-            ok = fail(err, errlen, "out of memory reading the JSON");
+            ok = wnt_fail(err, errlen, "out of memory reading the JSON");
         else if (!ok || r.i != n)
-            ok = fail(err, errlen, "the JSON does not read back (byte %zu of %zu)", r.i, n);
+            ok = wnt_fail(err, errlen, "the JSON does not read back (byte %zu of %zu)", r.i, n);
         else
             ok = check_top(&root, doc, err, errlen);
         jv_free(&root);
@@ -529,7 +514,7 @@ int wnf_check_input(const char *in, size_t len, const wn_options *opts, char *er
     wn_doc *doc = NULL;
     int st = wn_parse(in, len, opts, &doc);
     if (st != WN_OK)
-        return fail(err, errlen, "wn_parse: %s", wn_strerror(st));
+        return wnt_fail(err, errlen, "wn_parse: %s", wn_strerror(st));
     int ok = wnt_check_doc(in, len, doc, err, errlen) && wnf_json_matches_doc(doc, err, errlen);
     if (ok) {
         char *a = NULL, *b = NULL;
@@ -537,7 +522,8 @@ int wnf_check_input(const char *in, size_t len, const wn_options *opts, char *er
         int sa = wn_render_json(doc, 0, &a, &an);
         int sb = wn_parse_to_json(in, len, opts, 0, &b, &bn);
         if (sa != WN_OK || sb != WN_OK || an != bn || memcmp(a, b, an) != 0)
-            ok = fail(err, errlen, "wn_parse_to_json() differs from wn_parse() + wn_render_json()");
+            ok = wnt_fail(err, errlen,
+                          "wn_parse_to_json() differs from wn_parse() + wn_render_json()");
         wn_free(a);
         wn_free(b);
     }
