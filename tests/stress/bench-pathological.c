@@ -115,13 +115,14 @@ static void human(size_t n, char *out, size_t cap) {
 static void usage(FILE *f) {
     size_t nk;
     const wns_kind *kinds = wns_kinds(&nk);
-    fprintf(f, "usage: bench-pathological [--scale F] [NAME...]\n"
-               "Parse inputs built to defeat the recognizers and compare their cost per MB\n"
-               "with ordinary article text (parse + streamed JSON, CPU time, best of %d).\n"
-               "Exit 1 when a family costs more than %.1fx ordinary text per MB or doubling\n"
-               "its input more than %.1fx its time.\n\n"
-               "  --scale F  multiply every size by F (0.1 for a quick look)\n"
-               "  NAME       only these families (ordinary is always measured):\n",
+    fprintf(f,
+            "usage: bench-pathological [--scale F] [NAME...]\n"
+            "Parse inputs built to defeat the recognizers and compare their cost per MB\n"
+            "with ordinary article text (parse + streamed JSON, CPU time, best of %d).\n"
+            "Exit 1 when a family costs more than %.1fx ordinary text per MB or doubling\n"
+            "its input more than %.1fx its time.\n\n"
+            "  --scale F  multiply every size by F (0.1 for a quick look)\n"
+            "  NAME       only these families (ordinary is always measured):\n",
             RUNS, MAX_COST, MAX_DOUBLING);
     for (size_t i = 0; i < nk; i++)
         fprintf(f, "    %-16s %s\n", kinds[i].name, kinds[i].what);

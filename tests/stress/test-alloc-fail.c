@@ -277,7 +277,7 @@ START_TEST(rendering_fails_cleanly) {
 }
 END_TEST
 
-int main(void) {
+static Suite *suite(void) {
     Suite *s = suite_create("alloc-fail");
     TCase *tc = tcase_create("alloc-fail");
     tcase_set_timeout(tc, 1200);
@@ -285,9 +285,7 @@ int main(void) {
     tcase_add_test(tc, parse_to_json_fails_cleanly);
     tcase_add_test(tc, rendering_fails_cleanly);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }
+
+WN_UNIT_MAIN(suite)

@@ -194,7 +194,7 @@ START_TEST(combining_marks_are_linear) {
 }
 END_TEST
 
-int main(void) {
+static Suite *suite(void) {
     Suite *s = suite_create("regress");
     TCase *tc = tcase_create("regress");
     tcase_set_timeout(tc, 600);
@@ -205,9 +205,7 @@ int main(void) {
     tcase_add_test(tc, junk_between_junk_is_linear);
     tcase_add_test(tc, combining_marks_are_linear);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return s;
 }
+
+WN_UNIT_MAIN(suite)
