@@ -95,10 +95,17 @@ static void free_texts(void) {
     ntexts = 0;
 }
 
-static char *reference(const text *t, unsigned flags, unsigned jflags, size_t *n) {
+/* Options with these flags and allocator (NULL: the default one). */
+static wn_options options_with(unsigned flags, const wn_allocator *al) {
     wn_options o;
     wn_options_init(&o);
     o.flags = flags;
+    o.allocator = al;
+    return o;
+}
+
+static char *reference(const text *t, unsigned flags, unsigned jflags, size_t *n) {
+    wn_options o = options_with(flags, NULL);
     char *json = NULL;
     ck_assert_int_eq(wn_parse_to_json(t->p, t->n, &o, jflags, &json, n), WN_OK);
     return json;
@@ -109,10 +116,7 @@ static char *reference(const text *t, unsigned flags, unsigned jflags, size_t *n
 static long parse_loop(const text *t, unsigned flags, int fail_on, const char *ref, size_t rn) {
     hook h = {0};
     wn_allocator al = wnt_hook_allocator(&h);
-    wn_options o;
-    wn_options_init(&o);
-    o.flags = flags;
-    o.allocator = &al;
+    wn_options o = options_with(flags, &al);
     for (long n = 1;; n++) {
         arm(&h, n, fail_on);
         wn_doc *doc = (wn_doc *)&h;
@@ -142,10 +146,7 @@ static long parse_loop(const text *t, unsigned flags, int fail_on, const char *r
 static void parse_to_json_loop(const text *t, unsigned flags, const char *ref, size_t rn) {
     hook h = {0};
     wn_allocator al = wnt_hook_allocator(&h);
-    wn_options o;
-    wn_options_init(&o);
-    o.flags = flags;
-    o.allocator = &al;
+    wn_options o = options_with(flags, &al);
     for (long n = 1;; n++) {
         arm(&h, n, 0);
         char *json = (char *)&h;
@@ -184,10 +185,7 @@ static void render_loops(const text *t, unsigned flags) {
         char *ref = reference(t, flags, jflags, &rn);
         hook h = {0};
         wn_allocator al = wnt_hook_allocator(&h);
-        wn_options o;
-        wn_options_init(&o);
-        o.flags = flags;
-        o.allocator = &al;
+        wn_options o = options_with(flags, &al);
         wn_doc *doc = NULL;
         ck_assert_int_eq(wn_parse(t->p, t->n, &o, &doc), WN_OK);
         long base = h.live;
