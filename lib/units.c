@@ -438,6 +438,9 @@ static void measure(wn_unit *u) {
         f |= WN_UF_DATELINE;
     if (n <= WN_FEATURE_SPAN && sentence_break(s, n))
         f |= WN_UF_SENTENCES;
+    if (u->len >= 3 && (memcmp(u->text + u->len - 3, "...", 3) == 0 ||
+                        memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0))
+        f |= WN_UF_ELLIPSIS;
     u->feat = f;
     u->hash = wn_hash(u->text, u->len, 0);
 }

@@ -85,16 +85,14 @@ static size_t find_same(const wn_parser *p, const table *t, uint64_t key, size_t
 }
 
 /* Text without a trailing "..." or "…": the length of what is left, or 0
- * when the text is not truncated that way. */
+ * when the text is not truncated that way. The text is read only when the
+ * unit's features say it ends so: in a document too large for the caches
+ * reading the end of every text costs a miss a block. */
 static size_t truncated_prefix(const wn_unit *u) {
-    size_t n = u->len;
-    const char *s = u->text;
-    if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
-        n -= 3;
-    else if (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0)
-        n -= 3;
-    else
+    if (!(u->feat & WN_UF_ELLIPSIS))
         return 0;
+    size_t n = u->len - 3;
+    const char *s = u->text;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
         n--;
     return n >= WN_PREFIX ? n : 0;
@@ -116,6 +114,43 @@ static size_t find_prefix(const wn_parser *p, const table *t, const wn_unit *u, 
             return e;
     }
     return SIZE_MAX;
+}
+
+/* In a document too large for the caches every lookup in the tables is a
+ * miss: their slots are random addresses, and so is the text hashed for
+ * the table of prefixes. So the keys of the next WN_AHEAD block heads are
+ * computed ahead of their lookups, and their slots and texts fetched while
+ * the blocks before them are looked up. (Nothing here changes a join, so
+ * the heads seen ahead are the heads looked up.) */
+#define WN_AHEAD 16
+
+typedef struct lookahead {
+    uint64_t key[WN_AHEAD]; /* block keys of heads first, first + 1, ... */
+    size_t first, last;     /* counts of heads looked up and keyed */
+    size_t next;            /* the next head to key */
+} lookahead;
+
+static void lookahead_init(lookahead *la) {
+    la->first = la->last = la->next = 0;
+}
+
+static inline void prefetch(const void *a) {
+#if defined(__GNUC__)
+    __builtin_prefetch(a);
+#else
+    (void)a;
+#endif
+}
+
+static void lookahead_fill(const wn_parser *p, lookahead *la, const table *whole) {
+    while (la->last - la->first < WN_AHEAD && la->next < p->nunits) {
+        uint64_t key = block_hash(p, la->next);
+        la->key[la->last % WN_AHEAD] = key;
+        prefetch(&whole->e[(size_t)key & whole->mask]);
+        prefetch(p->units[la->next].text);
+        la->last++;
+        la->next = wn_next_head(p, la->next);
+    }
 }
 
 static void mark_duplicate(wn_parser *p, size_t i, size_t of) {
@@ -150,9 +185,13 @@ void wn_rec_repeat(wn_parser *p) {
         wn_fail_nomem(p);
         return;
     }
+    lookahead la;
+    lookahead_init(&la);
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
         wn_unit *u = &p->units[i];
-        uint64_t key = block_hash(p, i);
+        lookahead_fill(p, &la, &whole);
+        uint64_t key = la.key[la.first % WN_AHEAD];
+        la.first++;
         size_t of = find_same(p, &whole, key, i);
         if (of == SIZE_MAX && truncated) {
             size_t plen = truncated_prefix(u);

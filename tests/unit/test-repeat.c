@@ -56,6 +56,36 @@ START_TEST(many_copies_stay_linear) {
 }
 END_TEST
 
+START_TEST(copies_far_apart_and_ellipsis_character) {
+    /* forty distinct lines, then copies of three of them and a copy of a
+     * fourth cut short by an ellipsis character: the keys of the blocks
+     * are computed ahead of their lookups, which must not shift them */
+    char buf[8192];
+    size_t o = 0;
+    for (int k = 0; k < 40; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Notice %d: the reading room on floor %d opens late today.\n", k,
+                              k % 7);
+    o += (size_t)snprintf(buf + o, sizeof buf - o,
+                          "Notice 3: the reading room on floor 3 opens late today.\n"
+                          "Notice 17: the reading room on floor 3 opens late today.\n"
+                          "Notice 20: the reading room on floor 6 opens \xE2\x80\xA6\n"
+                          "Notice 35: the reading room on floor 0 opens late today.\n"
+                          "Notice 36: the reading room, it said...\n");
+    wn_doc *d = parse_with(buf, o, WN_OPT_DEFAULT);
+    ck_assert_uint_eq(wn_doc_block_count(d), 45);
+    for (size_t k = 0; k < 40; k++)
+        ck_assert_int_ne(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
+    for (size_t k = 40; k < 44; k++) {
+        ck_assert_int_eq(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
+        ck_text(wn_block_reason, blk(d, k), "duplicate");
+    }
+    /* ends in "..." but starts like no earlier block past its first words */
+    ck_assert_int_ne(wn_block_type(blk(d, 44)), WN_BLOCK_NOISE);
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("repeat");
     TCase *tc = tcase_create("repeat");
@@ -63,6 +93,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, option_off_keeps_copies);
     tcase_add_test(tc, same_attribution_different_posts);
     tcase_add_test(tc, many_copies_stay_linear);
+    tcase_add_test(tc, copies_far_apart_and_ellipsis_character);
     suite_add_tcase(s, tc);
     return s;
 }
