@@ -373,6 +373,8 @@ int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
 /* Is s (ASCII case-insensitively) in a list of lower-case strings sorted
  * by byte value? Bisection. */
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);
+/* The same for a sorted array (no NULL at its end) in scope. */
+#define WN_SORTED_IN(s, n, list) wn_sorted_in((s), (n), (list), sizeof(list) / sizeof((list)[0]))
 
 /* Eight bytes at a time ("SIMD within a register"). */
 #define WN_ONES 0x0101010101010101ull

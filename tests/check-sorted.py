@@ -26,7 +26,9 @@ def main():
                     continue
                 items = re.findall(r'"((?:[^"\\]|\\.)*)"', body)
                 checked += 1
-                keys = [s.encode() for s in items]
+                # the bytes the C compiler makes of each literal (\xHH escapes)
+                keys = [s.encode("latin-1").decode("unicode_escape").encode("latin-1")
+                        for s in items]
                 for a, b in zip(keys, keys[1:]):
                     if not a < b:
                         print(f"{path}: {var}: {a!r} must come before {b!r}", file=sys.stderr)

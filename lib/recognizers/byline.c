@@ -11,21 +11,21 @@
 #define WN_MAX_AUTHORS 32
 
 /* Words that make a byline segment an organisation or a role, not a name. */
+/* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const org_words[] = {
-    "times",     "post",      "news",        "press",         "associated", "reuters",
-    "cnn",       "bbc",       "staff",       "writer",        "writers",    "correspondent",
-    "reporter",  "editor",    "journal",     "tribune",       "herald",     "guardian",
-    "daily",     "magazine",  "agency",      "bloomberg",     "afp",        "ap",
-    "cnbc",      "npr",       "abc",         "nbc",           "cbs",        "usa",
-    "today",     "telegraph", "independent", "wire",          "network",    "media",
-    "group",     "insider",   "contributor", "columnist",     "analyst",    "desk",
-    "team",      "service",   "services",    "inc",           "inc.",       "ltd",
-    "llc",       "online",    "digital",     "radio",         "television", "tv",
-    "chronicle", "gazette",   "observer",    "express",       "mail",       "standard",
-    "review",    "weekly",    "monthly",     "report",        "reports",    "senior",
-    "chief",     "political", "national",    "international", "global",     "science",
-    "health",    "business",  "sports",      "technology",    "tech",       "at",
-    NULL};
+    "abc",        "afp",         "agency",     "analyst",       "ap",          "associated",
+    "at",         "bbc",         "bloomberg",  "business",      "cbs",         "chief",
+    "chronicle",  "cnbc",        "cnn",        "columnist",     "contributor", "correspondent",
+    "daily",      "desk",        "digital",    "editor",        "express",     "gazette",
+    "global",     "group",       "guardian",   "health",        "herald",      "inc",
+    "inc.",       "independent", "insider",    "international", "journal",     "llc",
+    "ltd",        "magazine",    "mail",       "media",         "monthly",     "national",
+    "nbc",        "network",     "news",       "npr",           "observer",    "online",
+    "political",  "post",        "press",      "radio",         "report",      "reporter",
+    "reports",    "reuters",     "review",     "science",       "senior",      "service",
+    "services",   "sports",      "staff",      "standard",      "team",        "tech",
+    "technology", "telegraph",   "television", "times",         "today",       "tribune",
+    "tv",         "usa",         "weekly",     "wire",          "writer",      "writers"};
 
 static const char *const editor_leads[] = {"editing by", "edited by", "graphics by", "photos by",
                                            "photo by",   "video by",  NULL};
@@ -50,7 +50,7 @@ static int is_name_segment(const char *s, size_t n) {
         if (!c.n)
             continue;
         words++;
-        if (wn_ci_in(c.p, c.n, org_words))
+        if (WN_SORTED_IN(c.p, c.n, org_words))
             return 0;
         if (!wn_word_capitalized(c, 0))
             return 0;
@@ -274,9 +274,10 @@ static int credit_line(wn_parser *p, size_t i) {
 }
 
 /* Role words that follow a name on a credit line without "By". */
+/* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const roles[] = {
-    "correspondent", "editor", "reporter", "writer", "columnist", "contributor", "journalist",
-    "producer",      "chief",  "staff",    "bureau", "critic",    "analyst",     NULL};
+    "analyst", "bureau",     "chief",    "columnist", "contributor", "correspondent", "critic",
+    "editor",  "journalist", "producer", "reporter",  "staff",       "writer"};
 
 /* "Maria Keller Transport correspondent", "Jane Doe, Senior Writer",
  * "Jane Doe | Reuters": a name (two capitalised words, three with an
@@ -292,7 +293,7 @@ static int role_line(wn_parser *p, size_t i) {
         wn_word c = wn_word_core(w);
         if (taken < 2 || (taken == 2 && name_end && c.n && wn_word_capitalized(c, 0) &&
                           u->text[name_end - 1] == '.')) {
-            if (!wn_word_capitalized(c, 0) || wn_ci_in(c.p, c.n, roles))
+            if (!wn_word_capitalized(c, 0) || WN_SORTED_IN(c.p, c.n, roles))
                 return 0;
             taken++;
             name_end = (size_t)(c.p - u->text) + c.n;
@@ -300,11 +301,11 @@ static int role_line(wn_parser *p, size_t i) {
                 taken = taken < 2 ? 0 : taken;
             continue;
         }
-        if (wn_ci_in(c.p, c.n, roles) || (w.n == 1 && w.p[0] == '|'))
+        if (WN_SORTED_IN(c.p, c.n, roles) || (w.n == 1 && w.p[0] == '|'))
             role = 1;
         /* "Jane Doe, CNN", "John Roe, Associated Press": an outlet after the name */
         if (taken == 2 && name_end && u->text[name_end] == ',' &&
-            (wn_is_agency(c.p, c.n) || wn_ci_in(c.p, c.n, org_words)))
+            (wn_is_agency(c.p, c.n) || WN_SORTED_IN(c.p, c.n, org_words)))
             role = 1;
     }
     if (!role || taken < 2)
@@ -362,7 +363,7 @@ static int byline_second_line(wn_parser *p, size_t i, size_t prev) {
         wn_word c = wn_word_core(w);
         if (!c.n || !wn_word_capitalized(c, 0))
             return 0;
-        org |= wn_ci_in(c.p, c.n, org_words) || wn_is_agency(c.p, c.n);
+        org |= WN_SORTED_IN(c.p, c.n, org_words) || wn_is_agency(c.p, c.n);
     }
     if (!org)
         return 0;

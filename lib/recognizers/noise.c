@@ -87,19 +87,20 @@ static const char *const share_leads[] = {"share this",       "share on",       
                                           "share or comment", "copy this link", "copy link",
                                           "click here",       "tap here",       NULL};
 
-static const char *const networks[] = {"facebook",  "twitter",   "instagram", "youtube", "linkedin",
-                                       "pinterest", "tiktok",    "whatsapp",  "reddit",  "snapchat",
-                                       "telegram",  "flipboard", "email",     "e-mail",  "google",
-                                       "google+",   "plus",      "embed",     "copy",    "link",
-                                       "messenger", "print",     "share",     "tumblr",  "x",
-                                       "threads",   "mastodon",  "bluesky",   NULL};
+/* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
+static const char *const networks[] = {
+    "bluesky",   "copy",    "e-mail",    "email",   "embed",    "facebook", "flipboard",
+    "google",    "google+", "instagram", "link",    "linkedin", "mastodon", "messenger",
+    "pinterest", "plus",    "print",     "reddit",  "share",    "snapchat", "telegram",
+    "threads",   "tiktok",  "tumblr",    "twitter", "whatsapp", "x",        "youtube"};
 
+/* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const counter_words[] = {
-    "shares", "share", "comments",  "comment",  "retweets", "retweet",  "likes",   "like",
-    "views",  "view",  "reactions", "votes",    "points",   "reads",    "plays",   "followers",
-    "this",   "story", "article",   "post",     "tweet",    "facebook", "twitter", "email",
-    "pin",    "print", "reddit",    "linkedin", "whatsapp", "save",     "replies", "reply",
-    "quotes", "min",   "mins",      "minute",   "minutes",  "read",     NULL};
+    "article",  "comment", "comments", "email",     "facebook", "followers", "like",   "likes",
+    "linkedin", "min",     "mins",     "minute",    "minutes",  "pin",       "plays",  "points",
+    "post",     "print",   "quotes",   "reactions", "read",     "reads",     "reddit", "replies",
+    "reply",    "retweet", "retweets", "save",      "share",    "shares",    "story",  "this",
+    "tweet",    "twitter", "view",     "views",     "votes",    "whatsapp"};
 
 static int is_number_word(wn_word w) {
     size_t i = 0, digits = 0;
@@ -135,7 +136,7 @@ static int is_counter(const wn_unit *u) {
     }
     while (wn_next_word(u->text, u->len, &pos, &w)) {
         wn_word c = wn_word_core(w);
-        if (c.n && !wn_ci_in(c.p, c.n, counter_words) && !is_number_word(c))
+        if (c.n && !WN_SORTED_IN(c.p, c.n, counter_words) && !is_number_word(c))
             return 0;
     }
     return 1;
@@ -154,7 +155,7 @@ static int share_buttons(const wn_unit *u) {
             start--;
         wn_word w = {u->text + start, end - start};
         wn_word c = wn_word_core(w);
-        if (!c.n || !wn_ci_in(c.p, c.n, networks))
+        if (!c.n || !WN_SORTED_IN(c.p, c.n, networks))
             break;
         run++;
         end = start ? start - 1 : 0;
@@ -174,7 +175,7 @@ static int follow_prompt(const wn_unit *u) {
     if (!wn_next_word(u->text, u->len, &pos, &w))
         return 0;
     wn_word c = wn_word_core(w);
-    return c.n && wn_ci_in(c.p, c.n, networks);
+    return c.n && WN_SORTED_IN(c.p, c.n, networks);
 }
 
 /* Headers of a group of links to the site's other stories. */

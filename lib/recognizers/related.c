@@ -10,62 +10,61 @@
 #include "recognizers.h"
 
 /* Lead-ins that always announce another story. */
-static const char *const strong_labels[] = {"related",
-                                            "related story",
-                                            "related stories",
+/* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
+static const char *const strong_labels[] = {"also read",
+                                            "also see",
+                                            "click here",
+                                            "don't miss",
+                                            "dont miss",
+                                            "don\xe2\x80\x99t miss",
+                                            "full coverage",
+                                            "further reading",
+                                            "icymi",
+                                            "in case you missed it",
+                                            "latest",
+                                            "more",
+                                            "more coverage",
+                                            "more from",
+                                            "more on this",
+                                            "more on this story",
+                                            "must read",
+                                            "must see",
+                                            "previously",
+                                            "read",
+                                            "read also",
+                                            "read more",
+                                            "read next",
+                                            "recommended",
+                                            "recommended reading",
+                                            "related",
                                             "related article",
                                             "related articles",
                                             "related content",
                                             "related coverage",
                                             "related link",
                                             "related links",
-                                            "related video",
                                             "related reading",
-                                            "read more",
-                                            "read also",
-                                            "also read",
-                                            "read",
-                                            "read next",
-                                            "more",
-                                            "more on this",
-                                            "more on this story",
+                                            "related stories",
+                                            "related story",
+                                            "related video",
                                             "see also",
-                                            "also see",
-                                            "don't miss",
-                                            "don\xE2\x80\x99t miss",
-                                            "dont miss",
-                                            "watch",
-                                            "watch more",
-                                            "must read",
-                                            "must see",
-                                            "further reading",
-                                            "previously",
-                                            "icymi",
-                                            "recommended",
-                                            "recommended reading",
-                                            "trending",
-                                            "click here",
-                                            "full coverage",
-                                            "more coverage",
-                                            "more from",
-                                            "in case you missed it",
                                             "top stories",
-                                            "latest",
-                                            NULL};
+                                            "trending",
+                                            "watch",
+                                            "watch more"};
 
 /* Lead-ins that may also open a run-in paragraph: only for a short title. */
+/* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const weak_labels[] = {
-    "video",        "videos",      "photos",         "photo gallery",
-    "pictures",     "in pictures", "gallery",        "graphic",
-    "graphics",     "interactive", "factbox",        "fact box",
-    "explainer",    "timeline",    "analysis",       "opinion",
-    "listen",       "podcast",     "quiz",           "live",
-    "live updates", "map",         "chart",          "background",
-    "commentary",   "editorial",   "special report", NULL};
+    "analysis",      "background", "chart",    "commentary",   "editorial", "explainer",
+    "fact box",      "factbox",    "gallery",  "graphic",      "graphics",  "in pictures",
+    "interactive",   "listen",     "live",     "live updates", "map",       "opinion",
+    "photo gallery", "photos",     "pictures", "podcast",      "quiz",      "special report",
+    "timeline",      "video",      "videos"};
 
 static int is_label(const char *s, size_t n, int *strong) {
-    *strong = wn_ci_in(s, n, strong_labels);
-    return *strong || wn_ci_in(s, n, weak_labels);
+    *strong = WN_SORTED_IN(s, n, strong_labels);
+    return *strong || WN_SORTED_IN(s, n, weak_labels);
 }
 
 static void set_related(wn_parser *p, size_t i, wn_sv label, const char *t, size_t tn) {

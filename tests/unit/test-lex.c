@@ -162,6 +162,31 @@ START_TEST(phrases_agree_with_reference) {
 }
 END_TEST
 
+/* Bisection in a sorted list finds exactly what a scan of the list does,
+ * whatever the case of the probe, including entries with bytes above
+ * ASCII and entries that are prefixes of others. */
+START_TEST(sorted_in_agrees_with_scan) {
+    static const char *const sorted[] = {"ap",     "ap news", "dont",   "don\xE2\x80\x99t miss",
+                                         "e-mail", "email",   "google", "google+",
+                                         "x"};
+    static const char *const scan[] = {
+        "ap", "ap news", "don\xE2\x80\x99t miss", "dont", "e-mail", "email", "google", "google+",
+        "x",  NULL};
+    static const char *const probes[] = {
+        "AP",   "ap",    "Ap News", "ap new",  "apn",    "DON\xE2\x80\x99T MISS",
+        "dont", "DONT ", "don",     "Google+", "GOOGLE", "googl",
+        "X",    "y",     "",        "e-mail",  "email",  "emails",
+        "a"};
+    for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+        const char *w = probes[k];
+        ck_assert_msg(WN_SORTED_IN(w, strlen(w), sorted) == wn_ci_in(w, strlen(w), scan),
+                      "probe \"%s\"", w);
+    }
+    ck_assert_int_eq(WN_SORTED_IN("Google+", 7, sorted), 1);
+    ck_assert_int_eq(WN_SORTED_IN("googl", 5, sorted), 0);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
@@ -171,6 +196,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, swar_first_finds_the_first_flagged_byte);
     tcase_add_test(tc, phrases_found_at_word_starts);
     tcase_add_test(tc, phrases_agree_with_reference);
+    tcase_add_test(tc, sorted_in_agrees_with_scan);
     suite_add_tcase(s, tc);
     return s;
 }
