@@ -351,20 +351,23 @@ size_t wn_ci_find(const char *s, size_t n, const char *lit);
 size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
 /* A set of phrases (compared ASCII case-insensitively) to look for at the
  * word starts of a text. A phrase of WN_PHRASE_KEY bytes or more is found
- * through its first eight bytes, lower-cased: one load, a hash and a bit
- * test a word, and a comparison only when the bit is set (a few words in a
- * hundred). Shorter phrases are compared at every word. Built once per
- * document, used for many lines. */
+ * through its first eight bytes with bit 0x20 set in each (which folds the
+ * case of letters and keeps every pair of bytes equal case-insensitively
+ * equal): one load, an OR, a hash and a byte load a word, and a comparison
+ * only when some key has that hash (a few words in a hundred). Shorter
+ * phrases are compared at every word. Built once per document, used for
+ * many lines. */
 #define WN_MAX_PHRASES 200
 #define WN_PHRASE_KEY 8
 #define WN_PHRASE_HASH_BITS 10
-#define WN_PHRASE_BITS (1u << WN_PHRASE_HASH_BITS)
+#define WN_PHRASE_SLOTS (1u << WN_PHRASE_HASH_BITS)
 typedef struct wn_phrases {
     const char *const *list;
-    uint64_t bits[WN_PHRASE_BITS / 64]; /* the hashes of the keys */
-    uint64_t key[WN_MAX_PHRASES];       /* first eight bytes, lower case */
-    uint8_t idx[WN_MAX_PHRASES];        /* the phrase of each key */
-    uint8_t shorter[WN_MAX_PHRASES];    /* the phrases without a key */
+    uint8_t slot[WN_PHRASE_SLOTS];   /* 1 + the first key of each hash, 0: none */
+    uint8_t next[WN_MAX_PHRASES];    /* 1 + the next key of the same hash, 0: none */
+    uint64_t key[WN_MAX_PHRASES];    /* first eight bytes, folded */
+    uint8_t idx[WN_MAX_PHRASES];     /* the phrase of each key */
+    uint8_t shorter[WN_MAX_PHRASES]; /* the phrases without a key */
     uint8_t nkeys, nshort;
 } wn_phrases;
 void wn_phrases_init(wn_phrases *set, const char *const *phrases);

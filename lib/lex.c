@@ -180,12 +180,11 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) 
     return k == SIZE_MAX ? k : from + k;
 }
 
-/* Eight bytes with the ASCII capitals lower-cased. */
-static inline uint64_t lower8(uint64_t w) {
-    uint64_t low = w & ~WN_HIGHS;
-    uint64_t ge_a = low + WN_ONES * (0x80u - 'A');     /* high bit: byte >= 'A' */
-    uint64_t gt_z = low + WN_ONES * (0x80u - 'Z' - 1); /* high bit: byte > 'Z' */
-    return w | (((ge_a & ~gt_z & ~w) & WN_HIGHS) >> 2);
+/* Eight bytes with bit 0x20 set in each: capitals become lower case, and
+ * bytes that are equal case-insensitively stay equal (others may become
+ * equal too: a key only finds candidates). */
+static inline uint64_t fold8(uint64_t w) {
+    return w | (WN_ONES * 0x20u);
 }
 
 static inline unsigned phrase_hash(uint64_t key) {
@@ -193,7 +192,7 @@ static inline unsigned phrase_hash(uint64_t key) {
 }
 
 void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
-    memset(set->bits, 0, sizeof set->bits);
+    memset(set->slot, 0, sizeof set->slot);
     set->list = phrases;
     set->nkeys = set->nshort = 0;
     for (size_t np = 0; phrases[np] && np < WN_MAX_PHRASES; np++) {
@@ -201,11 +200,13 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
             set->shorter[set->nshort++] = (uint8_t)np;
             continue;
         }
-        uint64_t key = lower8(wn_load64(phrases[np]));
+        uint64_t key = fold8(wn_load64(phrases[np]));
         unsigned h = phrase_hash(key);
-        set->bits[h / 64] |= 1ull << (h % 64);
         set->key[set->nkeys] = key;
-        set->idx[set->nkeys++] = (uint8_t)np;
+        set->idx[set->nkeys] = (uint8_t)np;
+        set->next[set->nkeys] = set->slot[h];
+        set->slot[h] = (uint8_t)(set->nkeys + 1);
+        set->nkeys++;
     }
 }
 
@@ -237,21 +238,22 @@ int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count)
     return 0;
 }
 
+/* Does a phrase of WN_PHRASE_KEY bytes or more start at s[i]? Needs
+ * n - i >= WN_PHRASE_KEY. */
+static inline int key_at(const wn_phrases *set, const char *s, size_t n, size_t i) {
+    uint64_t key = fold8(wn_load64(s + i));
+    for (unsigned k = set->slot[phrase_hash(key)]; k; k = set->next[k - 1])
+        if (set->key[k - 1] == key && wn_ci_prefix(s + i, n - i, set->list[set->idx[k - 1]]))
+            return 1;
+    return 0;
+}
+
 /* Does a phrase of the set start at s[i]? */
 static inline int phrase_at(const wn_phrases *set, const char *s, size_t n, size_t i) {
     for (unsigned k = 0; k < set->nshort; k++)
         if (wn_ci_prefix(s + i, n - i, set->list[set->shorter[k]]))
             return 1;
-    if (n - i < WN_PHRASE_KEY)
-        return 0;
-    uint64_t key = lower8(wn_load64(s + i));
-    unsigned h = phrase_hash(key);
-    if (!((set->bits[h / 64] >> (h % 64)) & 1))
-        return 0;
-    for (unsigned k = 0; k < set->nkeys; k++)
-        if (set->key[k] == key && wn_ci_prefix(s + i, n - i, set->list[set->idx[k]]))
-            return 1;
-    return 0;
+    return n - i >= WN_PHRASE_KEY && key_at(set, s, n, i);
 }
 
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
@@ -261,14 +263,25 @@ int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
         return 1;
     /* the word starts are the bytes after the spaces: the spaces of eight
      * bytes at a time, so that finding the next word does not wait for the
-     * test of the last one */
-    size_t end = set->nshort ? n : (n > WN_PHRASE_KEY ? n - WN_PHRASE_KEY : 0);
+     * test of the last one. Without short phrases only the starts with
+     * eight bytes after them are tested, and those have them. */
     size_t j = 0;
-    for (; j + 8 <= end; j += 8)
+    if (!set->nshort) {
+        size_t end = n > WN_PHRASE_KEY ? n - WN_PHRASE_KEY : 0;
+        for (; j + 8 <= end; j += 8)
+            for (uint64_t m = wn_swar_eq(wn_load64(s + j), ' '); m; m &= m - 1)
+                if (key_at(set, s, n, j + wn_swar_first(m) + 1))
+                    return 1;
+        for (; j < end; j++)
+            if (s[j] == ' ' && key_at(set, s, n, j + 1))
+                return 1;
+        return 0;
+    }
+    for (; j + 8 <= n; j += 8)
         for (uint64_t m = wn_swar_eq(wn_load64(s + j), ' '); m; m &= m - 1)
             if (phrase_at(set, s, n, j + wn_swar_first(m) + 1))
                 return 1;
-    for (; j < end; j++)
+    for (; j < n; j++)
         if (s[j] == ' ' && phrase_at(set, s, n, j + 1))
             return 1;
     return 0;
