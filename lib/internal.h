@@ -378,6 +378,14 @@ int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);
 /* The same for a sorted array (no NULL at its end) in scope. */
 #define WN_SORTED_IN(s, n, list) wn_sorted_in((s), (n), (list), sizeof(list) / sizeof((list)[0]))
+/* Does s start with an entry of such a list, followed by the end of s or
+ * by a byte that is not an ASCII letter or digit? Returns the entry's
+ * length or 0. No entry of the list may be a prefix of another: then the
+ * only candidate is the last entry that sorts at or before s, found by
+ * bisection. */
+size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_t count);
+#define WN_SORTED_LEAD_IN(s, n, list)                                                              \
+    wn_sorted_lead_in((s), (n), (list), sizeof(list) / sizeof((list)[0]))
 
 /* Eight bytes at a time ("SIMD within a register"). */
 #define WN_ONES 0x0101010101010101ull

@@ -238,6 +238,28 @@ int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count)
     return 0;
 }
 
+size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_t count) {
+    if (n == 0)
+        return 0;
+    /* the last entry <= s: an entry that is a prefix of s sorts before it,
+     * and any entry between the two would have that entry as a prefix */
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ci_cmp(s, n, list[mid]) >= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return 0;
+    size_t k = wn_ci_prefix(s, n, list[lo - 1]);
+    if (!k)
+        return 0;
+    unsigned char c = k < n ? (unsigned char)s[k] : ' ';
+    return (c >= '0' && c <= '9') || (lower_ascii(c) >= 'a' && lower_ascii(c) <= 'z') ? 0 : k;
+}
+
 /* Does a phrase of WN_PHRASE_KEY bytes or more start at s[i]? Needs
  * n - i >= WN_PHRASE_KEY. */
 static inline int key_at(const wn_phrases *set, const char *s, size_t n, size_t i) {

@@ -3,7 +3,8 @@
 
 Finds every `static const char *const NAME[] = {...}` in lib/ whose comment
 just above says "sorted", and checks its strings are lower case, unique and
-in byte order. Usage: check-sorted.py LIB_DIR
+in byte order (the bytes the C compiler makes of them); when the comment
+says "no entry a prefix of another", that too. Usage: check-sorted.py LIB_DIR
 """
 import os
 import re
@@ -33,6 +34,13 @@ def main():
                     if not a < b:
                         print(f"{path}: {var}: {a!r} must come before {b!r}", file=sys.stderr)
                         bad += 1
+                if "prefix" in comment:  # "no entry a prefix of another"
+                    for a in keys:
+                        for b in keys:
+                            if a != b and b.startswith(a):
+                                print(f"{path}: {var}: {a!r} is a prefix of {b!r}",
+                                      file=sys.stderr)
+                                bad += 1
                 for s in items:
                     if s != s.lower():
                         print(f"{path}: {var}: {s!r} is not lower case", file=sys.stderr)

@@ -27,20 +27,23 @@ static const char *const org_words[] = {
     "technology", "telegraph",   "television", "times",         "today",       "tribune",
     "tv",         "usa",         "weekly",     "wire",          "writer",      "writers"};
 
-static const char *const editor_leads[] = {"editing by", "edited by", "graphics by", "photos by",
-                                           "photo by",   "video by",  NULL};
+/* Sorted, lower case, no entry a prefix of another (tests/check-sorted.py):
+ * looked up by bisection. */
+static const char *const editor_leads[] = {"edited by", "editing by", "graphics by",
+                                           "photo by",  "photos by",  "video by"};
+/* Sorted, lower case, no entry a prefix of another (tests/check-sorted.py):
+ * looked up by bisection. */
 static const char *const reporter_leads[] = {"additional reporting by",
-                                             "reporting by",
-                                             "reported by",
-                                             "writing by",
-                                             "written by",
+                                             "by",
                                              "compiled by",
-                                             "story by",
                                              "original story by",
+                                             "reported by",
+                                             "reporting by",
+                                             "story by",
                                              "text by",
                                              "words by",
-                                             "by",
-                                             NULL};
+                                             "writing by",
+                                             "written by"};
 
 static int is_name_segment(const char *s, size_t n) {
     size_t pos = 0, words = 0;
@@ -193,7 +196,7 @@ static int credit_line(wn_parser *p, size_t i) {
         t++;
         tn -= 2;
     }
-    if (wn_lead_in(t, tn, reporter_leads) &&
+    if (WN_SORTED_LEAD_IN(t, tn, reporter_leads) &&
         !wn_lead_in(t, tn, (const char *const[]){"by", NULL})) {
         /* segments separated by ';': keep reporters, skip editors */
         size_t i0 = 0;
@@ -204,8 +207,8 @@ static int credit_line(wn_parser *p, size_t i) {
             const char *seg = t + i0;
             size_t sn = e - i0;
             wn_trim(&seg, &sn);
-            size_t k = wn_lead_in(seg, sn, reporter_leads);
-            if (k && !wn_lead_in(seg, sn, editor_leads)) {
+            size_t k = WN_SORTED_LEAD_IN(seg, sn, reporter_leads);
+            if (k && !WN_SORTED_LEAD_IN(seg, sn, editor_leads)) {
                 /* "Original story by Name at Outlet: ..." */
                 const char *nm_s = seg + k;
                 size_t nm_n = sn - k;

@@ -77,15 +77,17 @@ static const char *const boilerplate_phrases[] = {"affiliate link",
                                                   "continues after advertisement",
                                                   NULL};
 
-static const char *const share_leads[] = {"share this",       "share on",       "share:",
-                                          "share via",        "share the",      "subscribe to",
-                                          "subscribe for",    "sign up for",    "sign up to",
-                                          "like us on",       "tweet this",     "email this",
-                                          "click to share",   "click to email", "join us on",
-                                          "join our",         "download our",   "download the",
-                                          "get our",          "get the latest", "follow us",
-                                          "share or comment", "copy this link", "copy link",
-                                          "click here",       "tap here",       NULL};
+/* Sorted, lower case, no entry a prefix of another (tests/check-sorted.py):
+ * looked up by bisection. */
+static const char *const share_leads[] = {"click here",       "click to email", "click to share",
+                                          "copy link",        "copy this link", "download our",
+                                          "download the",     "email this",     "follow us",
+                                          "get our",          "get the latest", "join our",
+                                          "join us on",       "like us on",     "share on",
+                                          "share or comment", "share the",      "share this",
+                                          "share via",        "share:",         "sign up for",
+                                          "sign up to",       "subscribe for",  "subscribe to",
+                                          "tap here",         "tweet this"};
 
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const networks[] = {
@@ -265,7 +267,7 @@ void wn_rec_noise(wn_parser *p) {
             wn_mark_noise(p, i, WN_REASON_SEPARATOR);
         } else if (is_counter(u)) {
             wn_mark_noise(p, i, WN_REASON_COUNTER);
-        } else if ((u->nwords <= 30 && wn_lead_in(u->text, u->len, share_leads)) ||
+        } else if ((u->nwords <= 30 && WN_SORTED_LEAD_IN(u->text, u->len, share_leads)) ||
                    follow_prompt(u) || share_buttons(u)) {
             wn_mark_noise(p, i, WN_REASON_SHARE);
         } else if (!(u->feat & WN_UF_GARBLED) && boilerplate_line(u, &sets)) {

@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include "internal.h"
+#include "recognizers/recognizers.h"
 
 static size_t naive_ci_find(const char *s, size_t n, const char *lit) {
     size_t m = strlen(lit);
@@ -187,6 +188,44 @@ START_TEST(sorted_in_agrees_with_scan) {
 }
 END_TEST
 
+/* In a sorted list where no entry is a prefix of another, the lead-in
+ * found by bisection is the one the scan of the list finds: the same
+ * length, the same word boundary (an ASCII letter or digit after the lead
+ * refuses it, anything else accepts it). */
+START_TEST(sorted_lead_in_agrees_with_scan) {
+    static const char *const sorted[] = {"click here", "copy link", "share on", "share or comment",
+                                         "share the",  "share:",    "sign up",  "written by"};
+    static const char *const scan[] = {"share on",         "share:",     "share the",
+                                       "share or comment", "sign up",    "copy link",
+                                       "click here",       "written by", NULL};
+    static const char *const probes[] = {"Share on Facebook",
+                                         "share onward",
+                                         "SHARE THE STORY",
+                                         "share these",
+                                         "Share: Twitter",
+                                         "share:x",
+                                         "Share or comment on this",
+                                         "share or",
+                                         "Sign up",
+                                         "Sign up7",
+                                         "sign up\xC3\xA9",
+                                         "sign upon",
+                                         "Written by a reader",
+                                         "Click here.",
+                                         "copy",
+                                         "zebra crossing",
+                                         "a",
+                                         ""};
+    for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+        const char *w = probes[k];
+        ck_assert_msg(WN_SORTED_LEAD_IN(w, strlen(w), sorted) == wn_lead_in(w, strlen(w), scan),
+                      "probe \"%s\"", w);
+    }
+    ck_assert_uint_eq(WN_SORTED_LEAD_IN("Share the news", 14, sorted), 9);
+    ck_assert_uint_eq(WN_SORTED_LEAD_IN("share these", 11, sorted), 0);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
@@ -197,6 +236,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, phrases_found_at_word_starts);
     tcase_add_test(tc, phrases_agree_with_reference);
     tcase_add_test(tc, sorted_in_agrees_with_scan);
+    tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     suite_add_tcase(s, tc);
     return s;
 }
