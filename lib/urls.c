@@ -147,51 +147,73 @@ static int tagged(const char *s, size_t i) {
     return i > 0 && (s[i - 1] == '#' || s[i - 1] == '@' || s[i - 1] == '$');
 }
 
-int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end) {
-    size_t resume = 0; /* no link starts a word before this offset (see parse_host) */
-    for (size_t i = *pos; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c == 'h' || c == 'H') && !tagged(s, i)) {
-            int k = scheme_at(s, n, i);
-            if (k) {
-                int tld_ok, valid;
-                size_t skip;
-                size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &valid, &skip);
-                if (h && valid) {
-                    size_t e = link_end(s, n, h);
-                    if (e < h)
-                        e = h;
+/* A link starting at i, by the rules above: its span into *start and
+ * *end. *resume (see parse_host) carries from one start to the next. */
+static int link_at(const char *s, size_t n, size_t i, size_t *resume, size_t *start, size_t *end) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c == 'h' || c == 'H') && !tagged(s, i)) {
+        int k = scheme_at(s, n, i);
+        if (k) {
+            int tld_ok, valid;
+            size_t skip;
+            size_t h = parse_host(s, n, i + (size_t)k, &tld_ok, &valid, &skip);
+            if (h && valid) {
+                size_t e = link_end(s, n, h);
+                *start = i;
+                *end = e < h ? h : e;
+                return 1;
+            }
+        }
+    }
+    /* a link without a scheme must start a word */
+    if (is_host_char(c) && c < 0x80 && !tagged(s, i)) {
+        unsigned char pc = i ? (unsigned char)s[i - 1] : ' ';
+        int word_start = i == 0 || pc == ' ' || pc == '\n' || pc == '\t' || pc == '(' ||
+                         pc == '[' || pc == '"' || pc == '\'' || pc >= 0x80;
+        if (word_start && i >= *resume) {
+            int tld_ok, valid;
+            size_t h = parse_host(s, n, i, &tld_ok, &valid, resume);
+            if (h && tld_ok && !(h < n && s[h] == '@')) {
+                int www = wn_ci_prefix(s + i, n - i, "www.") != 0;
+                int path = h < n && s[h] == '/';
+                size_t e = path ? link_end(s, n, h) : h;
+                if (www || path || h - i >= 4) {
                     *start = i;
-                    *end = e;
-                    *pos = e;
+                    *end = e < h ? h : e;
                     return 1;
                 }
             }
         }
-        /* a link without a scheme must start a word */
-        if (is_host_char(c) && c < 0x80 && !tagged(s, i)) {
-            unsigned char pc = i ? (unsigned char)s[i - 1] : ' ';
-            int word_start = i == 0 || pc == ' ' || pc == '\n' || pc == '\t' || pc == '(' ||
-                             pc == '[' || pc == '"' || pc == '\'' || pc >= 0x80;
-            if (word_start && i >= resume) {
-                int tld_ok, valid;
-                size_t h = parse_host(s, n, i, &tld_ok, &valid, &resume);
-                if (h && tld_ok && !(h < n && s[h] == '@')) {
-                    int www = wn_ci_prefix(s + i, n - i, "www.") != 0;
-                    int path = h < n && s[h] == '/';
-                    size_t e = path ? link_end(s, n, h) : h;
-                    if (www || path || h - i >= 4) {
-                        *start = i;
-                        *end = e < h ? h : e;
-                        *pos = *end;
-                        return 1;
-                    }
-                }
-            }
-        }
     }
-    *pos = n;
     return 0;
+}
+
+/* The offsets among s[i, i + 8) where link_at() can find anything, as a
+ * WN_HIGHS mask: an 'h' or 'H' (a scheme), or a byte after one of the
+ * bytes that start a word (see link_at). Elsewhere link_at() neither finds
+ * a link nor moves *resume, so the scan skips those offsets eight at a
+ * time. Needs i >= 1 and i + 8 <= n. */
+static inline uint64_t link_cues(const char *s, size_t i) {
+    uint64_t w = wn_load64(s + i), before = wn_load64(s + i - 1);
+    return wn_swar_eq(w | (WN_ONES * 0x20u), 'h') | wn_swar_eq(before, ' ') |
+           wn_swar_eq(before, '\n') | wn_swar_eq(before, '\t') | wn_swar_eq(before, '(') |
+           wn_swar_eq(before, '[') | wn_swar_eq(before, '"') | wn_swar_eq(before, '\'') |
+           (before & WN_HIGHS);
+}
+
+int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end) {
+    size_t resume = 0; /* no link starts a word before this offset (see parse_host) */
+    size_t i = *pos;
+    int found = 0;
+    if (i == 0 && n > 0)
+        found = link_at(s, n, i++, &resume, start, end);
+    for (; !found && i + 8 <= n; i += 8)
+        for (uint64_t m = link_cues(s, i); m && !found; m &= m - 1)
+            found = link_at(s, n, i + wn_swar_first(m), &resume, start, end);
+    for (; !found && i < n; i++)
+        found = link_at(s, n, i, &resume, start, end);
+    *pos = found ? *end : n;
+    return found;
 }
 
 int wn_is_link(const char *s, size_t n) {

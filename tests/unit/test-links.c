@@ -130,11 +130,44 @@ START_TEST(twitter_text_conformance) {
 }
 END_TEST
 
+/* The scan tests eight offsets at a time for the bytes where a link can
+ * start (an 'h' of a scheme, a byte after a space, a bracket, a quote or a
+ * byte above ASCII): a link must be found at every offset in the block,
+ * after every such byte, and glued to the word before it. */
+START_TEST(links_at_every_offset) {
+    static const char *const before[] = {" ", "(", "[", "\"", "'", "\t", " \xE2\x80\x9C", "x"};
+    static const char *const links[] = {"ferry.example.com/timetable", "https://t.co/Ab3",
+                                        "HTTP://harbour.org"};
+    for (size_t b = 0; b < sizeof before / sizeof before[0]; b++)
+        for (size_t l = 0; l < sizeof links / sizeof links[0]; l++)
+            for (size_t pad = 0; pad < 20; pad++) {
+                char text[128], want[64];
+                size_t o = 0;
+                for (size_t k = 0; k < pad; k++)
+                    text[o++] = (char)('a' + k % 26);
+                o += (size_t)snprintf(text + o, sizeof text - o, "%s%s and more", before[b],
+                                      links[l]);
+                /* glued to a word, a link with a scheme is found where the
+                 * scheme starts; one without is the whole word */
+                int glued = strcmp(before[b], "x") == 0;
+                if (glued && l == 0)
+                    snprintf(want, sizeof want, "%.*s", (int)(o - strlen(" and more")), text);
+                else
+                    snprintf(want, sizeof want, "%s", links[l]);
+                char got[512];
+                links_of(text, got, sizeof got);
+                ck_assert_msg(strcmp(got, want) == 0, "\"%s\": got \"%s\", want \"%s\"", text, got,
+                              want);
+            }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("links");
     TCase *tc = tcase_create("links");
     tcase_add_test(tc, links_in_posts);
     tcase_add_test(tc, twitter_text_conformance);
+    tcase_add_test(tc, links_at_every_offset);
     suite_add_tcase(s, tc);
     return s;
 }
