@@ -120,12 +120,21 @@ static size_t find_prefix(const wn_parser *p, const table *t, const wn_unit *u, 
  * miss: their slots are random addresses, and so is the text hashed for
  * the table of prefixes. So the keys of the next WN_AHEAD block heads are
  * computed ahead of their lookups, and their slots and texts fetched while
- * the blocks before them are looked up. (Nothing here changes a join, so
- * the heads seen ahead are the heads looked up.) */
+ * the blocks before them are looked up. A repeat costs two more misses,
+ * each waiting on the one before: the earlier block's unit record, then
+ * its text. So WN_NEAR blocks ahead, when its slot has arrived, the block's
+ * first candidate in the table is read and its record fetched, and
+ * WN_SOON blocks ahead the candidate's text. (Nothing here changes a join,
+ * so the heads seen ahead are the heads looked up; the candidates are only
+ * hints: what is fetched never decides anything.) */
 #define WN_AHEAD 16
+#define WN_NEAR 8
+#define WN_SOON 3
+#define WN_HINT_PROBE 4 /* slots read for a candidate: the first ones, in one cache line or two */
 
 typedef struct lookahead {
     uint64_t key[WN_AHEAD]; /* block keys of heads first, first + 1, ... */
+    size_t cand[WN_AHEAD];  /* an earlier head with the key's tag, or SIZE_MAX */
     size_t first, last;     /* counts of heads looked up and keyed */
     size_t next;            /* the next head to key */
 } lookahead;
@@ -142,15 +151,33 @@ static inline void prefetch(const void *a) {
 #endif
 }
 
+static size_t first_candidate(const table *t, uint64_t key) {
+    size_t h = (size_t)key & t->mask;
+    for (int k = 0; k < WN_HINT_PROBE && t->e[h]; k++, h = (h + 1) & t->mask)
+        if (entry_tag(t->e[h]) == entry_tag(key))
+            return entry_head(t->e[h]);
+    return SIZE_MAX;
+}
+
 static void lookahead_fill(const wn_parser *p, lookahead *la, const table *whole) {
     while (la->last - la->first < WN_AHEAD && la->next < p->nunits) {
         uint64_t key = block_hash(p, la->next);
         la->key[la->last % WN_AHEAD] = key;
+        la->cand[la->last % WN_AHEAD] = SIZE_MAX;
         prefetch(&whole->e[(size_t)key & whole->mask]);
         prefetch(p->units[la->next].text);
         la->last++;
         la->next = wn_next_head(p, la->next);
     }
+    size_t near = la->first + WN_NEAR, soon = la->first + WN_SOON;
+    if (near < la->last) {
+        size_t c = first_candidate(whole, la->key[near % WN_AHEAD]);
+        la->cand[near % WN_AHEAD] = c;
+        if (c != SIZE_MAX)
+            prefetch(&p->units[c]);
+    }
+    if (soon < la->last && la->cand[soon % WN_AHEAD] != SIZE_MAX)
+        prefetch(p->units[la->cand[soon % WN_AHEAD]].text);
 }
 
 static void mark_duplicate(wn_parser *p, size_t i, size_t of) {

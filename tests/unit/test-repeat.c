@@ -86,6 +86,34 @@ START_TEST(copies_far_apart_and_ellipsis_character) {
 }
 END_TEST
 
+START_TEST(copies_close_behind_their_first) {
+    /* copies one to four blocks after their first, inside the window of
+     * blocks whose candidates are fetched ahead: a first copy inserted
+     * after its copy's candidate was read must still be found */
+    char buf[8192];
+    size_t o = 0, n = 0;
+    int first[64];
+    for (int k = 0; k < 60; k++, n++) {
+        int of = k % 5 == 4 ? k - 1 - (k / 5) % 4 : k;
+        first[k] = of;
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Bulletin %d: the river path near gate %d is closed for repairs.\n",
+                              first[of], of % 9);
+    }
+    wn_doc *d = parse_with(buf, o, WN_OPT_DEFAULT);
+    ck_assert_uint_eq(wn_doc_block_count(d), n);
+    for (size_t k = 0; k < n; k++) {
+        if (first[k] != (int)k) {
+            ck_assert_int_eq(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
+            ck_text(wn_block_reason, blk(d, k), "duplicate");
+        } else {
+            ck_assert_int_ne(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
+        }
+    }
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("repeat");
     TCase *tc = tcase_create("repeat");
@@ -94,6 +122,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, same_attribution_different_posts);
     tcase_add_test(tc, many_copies_stay_linear);
     tcase_add_test(tc, copies_far_apart_and_ellipsis_character);
+    tcase_add_test(tc, copies_close_behind_their_first);
     suite_add_tcase(s, tc);
     return s;
 }
