@@ -409,6 +409,7 @@ void wn_rec_byline(wn_parser *p) {
             last_long = i;
     size_t heads = 0, prev = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; prev = i, i = wn_next_head(p, i), heads++) {
+        wn_fetch_text_ahead(p, i);
         if (!wn_free_unit(&p->units[i]))
             continue;
         if (by_line(p, i) || credit_line(p, i) || sign_off(p, i, last_long))

@@ -260,6 +260,7 @@ void wn_rec_noise(wn_parser *p) {
     noise_sets sets;
     wn_phrases_init(&sets.phrases, boilerplate_phrases);
     for (size_t i = 0; i < p->nunits; i++) {
+        wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u))
             continue;

@@ -143,14 +143,6 @@ static void lookahead_init(lookahead *la) {
     la->first = la->last = la->next = 0;
 }
 
-static inline void prefetch(const void *a) {
-#if defined(__GNUC__)
-    __builtin_prefetch(a);
-#else
-    (void)a;
-#endif
-}
-
 static size_t first_candidate(const table *t, uint64_t key) {
     size_t h = (size_t)key & t->mask;
     for (int k = 0; k < WN_HINT_PROBE && t->e[h]; k++, h = (h + 1) & t->mask)
@@ -164,8 +156,8 @@ static void lookahead_fill(const wn_parser *p, lookahead *la, const table *whole
         uint64_t key = block_hash(p, la->next);
         la->key[la->last % WN_AHEAD] = key;
         la->cand[la->last % WN_AHEAD] = SIZE_MAX;
-        prefetch(&whole->e[(size_t)key & whole->mask]);
-        prefetch(p->units[la->next].text);
+        wn_prefetch(&whole->e[(size_t)key & whole->mask]);
+        wn_prefetch(p->units[la->next].text);
         la->last++;
         la->next = wn_next_head(p, la->next);
     }
@@ -174,10 +166,10 @@ static void lookahead_fill(const wn_parser *p, lookahead *la, const table *whole
         size_t c = first_candidate(whole, la->key[near % WN_AHEAD]);
         la->cand[near % WN_AHEAD] = c;
         if (c != SIZE_MAX)
-            prefetch(&p->units[c]);
+            wn_prefetch(&p->units[c]);
     }
     if (soon < la->last && la->cand[soon % WN_AHEAD] != SIZE_MAX)
-        prefetch(p->units[la->cand[soon % WN_AHEAD]].text);
+        wn_prefetch(p->units[la->cand[soon % WN_AHEAD]].text);
 }
 
 static void mark_duplicate(wn_parser *p, size_t i, size_t of) {

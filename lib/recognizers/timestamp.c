@@ -9,6 +9,7 @@
 
 void wn_rec_timestamp(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i++) {
+        wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u) || u->nwords > 20)
             continue;
