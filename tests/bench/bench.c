@@ -1017,6 +1017,12 @@ static void scaling(void) {
     if (ref && big && refj && bigj)
         out("; parse + JSON **%.3f** wall, %.3f CPU time", refj->med / bigj->med,
             refj->cmed / bigj->cmed);
+    /* the fastest run of each size as well: a host that slows down for a
+     * while moves the medians of the size measured then, not the best runs */
+    if (ref && big)
+        out("; fastest runs: parse %.3f", ref->hi / big->hi);
+    if (ref && big && refj && bigj)
+        out(", parse + JSON %.3f", refj->hi / bigj->hi);
     if (ref && big)
         out("\n");
     if (!big)
