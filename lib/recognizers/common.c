@@ -4,13 +4,6 @@
  */
 #include "recognizers.h"
 
-size_t wn_next_head(const wn_parser *p, size_t i) {
-    size_t k = i + 1;
-    while (k < p->nunits && p->units[k].join)
-        k++;
-    return k;
-}
-
 size_t wn_prev_head(const wn_parser *p, size_t i) {
     size_t k = i;
     while (k > 0) {

@@ -64,8 +64,13 @@ static inline void wn_fetch_text_ahead(const wn_parser *p, size_t i) {
 }
 
 /* Index of the next block head after i (units joined to a block are
- * skipped), or p->nunits. */
-size_t wn_next_head(const wn_parser *p, size_t i);
+ * skipped), or p->nunits. Inline: every pass walks the heads with it. */
+static inline size_t wn_next_head(const wn_parser *p, size_t i) {
+    size_t k = i + 1;
+    while (k < p->nunits && p->units[k].join)
+        k++;
+    return k;
+}
 /* Index of the block head before i, or SIZE_MAX. */
 size_t wn_prev_head(const wn_parser *p, size_t i);
 
