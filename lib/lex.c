@@ -378,16 +378,29 @@ static const char *const months[12][3] = {
     {"october", "oct", NULL}, {"november", "nov", NULL}, {"december", "dec", NULL},
 };
 
-int wn_month(const char *s, size_t n) {
+/* The index + 1 of the name in names[count][3] (variants of one name
+ * share their first letter; NULL ends a short row) that s[0..n) spells in
+ * any case, or 0. Words longer than the longest name, or whose first
+ * letter no name has, are turned away before any comparison. */
+static int name_in(const char *s, size_t n, const char *const (*names)[3], int count,
+                   size_t longest) {
     if (n && s[n - 1] == '.')
         n--; /* "Aug." */
-    if (n < 3)
+    if (n < 3 || n > longest)
         return 0;
-    for (int m = 0; m < 12; m++)
-        for (int k = 0; k < 3 && months[m][k]; k++)
-            if (wn_ci_eq(s, n, months[m][k]))
+    unsigned char f = (unsigned char)s[0] | 0x20;
+    for (int m = 0; m < count; m++) {
+        if ((unsigned char)names[m][0][0] != f)
+            continue;
+        for (int k = 0; k < 3 && names[m][k]; k++)
+            if (wn_ci_eq(s, n, names[m][k]))
                 return m + 1;
+    }
     return 0;
+}
+
+int wn_month(const char *s, size_t n) {
+    return name_in(s, n, months, 12, sizeof "september" - 1);
 }
 
 static const char *const weekdays[7][3] = {
@@ -397,13 +410,5 @@ static const char *const weekdays[7][3] = {
 };
 
 int wn_weekday(const char *s, size_t n) {
-    if (n && s[n - 1] == '.')
-        n--;
-    if (n < 3)
-        return 0;
-    for (int d = 0; d < 7; d++)
-        for (int k = 0; k < 3 && weekdays[d][k]; k++)
-            if (wn_ci_eq(s, n, weekdays[d][k]))
-                return d + 1;
-    return 0;
+    return name_in(s, n, weekdays, 7, sizeof "wednesday" - 1);
 }

@@ -72,6 +72,16 @@ static int yaml_string(const char **s, char *out, size_t cap) {
     return 1;
 }
 
+START_TEST(bare_hosts_need_a_known_top_level_domain) {
+    /* every listed domain, the first and last of the sorted list included;
+     * unknown and upper-case ones are not links without a scheme */
+    ck_links("see quay.ai, harbour.online and ferry.us or pier.xyz, dock.news",
+             "quay.ai|harbour.online|ferry.us|dock.news");
+    ck_links("FERRY.COM and ferry.c and ferry.comx", "");
+    ck_links("timetables at ferry.co.uk and ferry.io/summer.", "ferry.co.uk|ferry.io/summer");
+}
+END_TEST
+
 START_TEST(twitter_text_conformance) {
     const char *shared = getenv("WN_SHARED_DIR");
     char path[1024];
@@ -166,6 +176,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("links");
     TCase *tc = tcase_create("links");
     tcase_add_test(tc, links_in_posts);
+    tcase_add_test(tc, bare_hosts_need_a_known_top_level_domain);
     tcase_add_test(tc, twitter_text_conformance);
     tcase_add_test(tc, links_at_every_offset);
     suite_add_tcase(s, tc);
