@@ -977,7 +977,7 @@ static void scaling(void) {
         "| whole: parse heap / input | whole: parse+JSON heap / input | whole: parse dRSS / input "
         "| load |\n");
     out("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    const result *ref = NULL, *refj = NULL, *big = NULL, *bigj = NULL;
+    const result *ref = NULL, *refj = NULL, *big = NULL, *bigj = NULL, *refm = NULL, *bigm = NULL;
     for (int k = 0; k < opt.nsizes; k++) {
         char name[64];
         size_name(name, sizeof name, opt.sizes[k]);
@@ -1004,10 +1004,12 @@ static void scaling(void) {
         if (opt.sizes[k] == 10.0) {
             ref = w;
             refj = j;
+            refm = m;
         }
         if (opt.sizes[k] == 1000.0) {
             big = w;
             bigj = j;
+            bigm = m;
         }
     }
     if (ref && big)
@@ -1025,6 +1027,12 @@ static void scaling(void) {
         out(", parse + JSON %.3f", refj->hi / bigj->hi);
     if (ref && big)
         out("\n");
+    /* md4c's cost per MB does not grow with the document: its ratio shows
+     * whether the host changed speed between the two sizes */
+    if (ref && big && refm && bigm)
+        out("Host check: md4c parse on the same two documents %.3f (about 1.0 when the machine "
+            "ran at one speed throughout; far from it, re-run)\n",
+            refm->med / bigm->med);
     if (!big)
         out("\n(1 GB scaling point not measured: run with --full)\n");
 }
