@@ -14,17 +14,6 @@ size_t wn_prev_head(const wn_parser *p, size_t i) {
     return SIZE_MAX;
 }
 
-void wn_mark(wn_parser *p, size_t i, int kind) {
-    p->units[i].kind = (uint8_t)kind;
-    p->blocks[i].type = (uint8_t)kind;
-}
-
-void wn_mark_noise(wn_parser *p, size_t i, int reason) {
-    wn_mark(p, i, WN_BLOCK_NOISE);
-    p->units[i].reason = (uint8_t)reason;
-    p->blocks[i].reason = (uint8_t)reason;
-}
-
 void wn_join(wn_parser *p, size_t i, size_t j) {
     p->units[j].join = 1;
     p->units[j].kind = p->units[i].kind;

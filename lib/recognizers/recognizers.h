@@ -74,9 +74,17 @@ static inline size_t wn_next_head(const wn_parser *p, size_t i) {
 /* Index of the block head before i, or SIZE_MAX. */
 size_t wn_prev_head(const wn_parser *p, size_t i);
 
-/* Decide unit i. */
-void wn_mark(wn_parser *p, size_t i, int kind);
-void wn_mark_noise(wn_parser *p, size_t i, int reason);
+/* Decide unit i. Only the unit record: the block's type and reason are
+ * copied from it when the blocks are assembled (finish_block), so the
+ * block records are not touched while the passes run. */
+static inline void wn_mark(wn_parser *p, size_t i, int kind) {
+    p->units[i].kind = (uint8_t)kind;
+}
+
+static inline void wn_mark_noise(wn_parser *p, size_t i, int reason) {
+    p->units[i].kind = WN_BLOCK_NOISE;
+    p->units[i].reason = (uint8_t)reason;
+}
 /* Make unit j part of the block whose head is i (j > i). */
 void wn_join(wn_parser *p, size_t i, size_t j);
 
