@@ -11,9 +11,9 @@
 
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const generic_tlds[] = {
-    "ai",  "app", "au",   "biz", "blog", "ca",  "cn",   "co",     "com",  "de", "dev",
-    "edu", "fr",  "gov",  "in",  "info", "int", "io",   "jp",     "ly",   "me", "mil",
-    "net", "news", "online", "org", "ru", "site", "tech", "tv", "uk", "us"};
+    "ai",  "app",  "au",     "biz", "blog", "ca",   "cn",   "co", "com", "de", "dev",
+    "edu", "fr",   "gov",    "in",  "info", "int",  "io",   "jp", "ly",  "me", "mil",
+    "net", "news", "online", "org", "ru",   "site", "tech", "tv", "uk",  "us"};
 
 static int is_lower_alpha(unsigned char c) {
     return c >= 'a' && c <= 'z';

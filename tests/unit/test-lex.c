@@ -171,20 +171,19 @@ START_TEST(month_and_weekday_names) {
         const char *s;
         int month, weekday;
     } cases[] = {
-        {"January", 1, 0}, {"FEB", 2, 0},     {"mar.", 3, 0},       {"Apr", 4, 0},
-        {"May", 5, 0},     {"june", 6, 0},    {"Jul.", 7, 0},       {"AUGUST", 8, 0},
-        {"Sept.", 9, 0},   {"sep", 9, 0},     {"September", 9, 0},  {"Oct", 10, 0},
-        {"nov.", 11, 0},   {"December", 12, 0}, {"Septembers", 0, 0}, {"Mayo", 0, 0},
-        {"Ma", 0, 0},      {"Ja.", 0, 0},     {"", 0, 0},           {"Monday", 0, 1},
-        {"tues.", 0, 2},   {"Tue", 0, 2},     {"WEDNESDAY", 0, 3},  {"Thurs", 0, 4},
-        {"thu.", 0, 4},    {"Fri", 0, 5},     {"saturday", 0, 6},   {"Sun.", 0, 7},
-        {"Sundays", 0, 0}, {"Wednesdays", 0, 0}, {"Fr", 0, 0},      {"Xmas", 0, 0},
+        {"January", 1, 0}, {"FEB", 2, 0},        {"mar.", 3, 0},       {"Apr", 4, 0},
+        {"May", 5, 0},     {"june", 6, 0},       {"Jul.", 7, 0},       {"AUGUST", 8, 0},
+        {"Sept.", 9, 0},   {"sep", 9, 0},        {"September", 9, 0},  {"Oct", 10, 0},
+        {"nov.", 11, 0},   {"December", 12, 0},  {"Septembers", 0, 0}, {"Mayo", 0, 0},
+        {"Ma", 0, 0},      {"Ja.", 0, 0},        {"", 0, 0},           {"Monday", 0, 1},
+        {"tues.", 0, 2},   {"Tue", 0, 2},        {"WEDNESDAY", 0, 3},  {"Thurs", 0, 4},
+        {"thu.", 0, 4},    {"Fri", 0, 5},        {"saturday", 0, 6},   {"Sun.", 0, 7},
+        {"Sundays", 0, 0}, {"Wednesdays", 0, 0}, {"Fr", 0, 0},         {"Xmas", 0, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         size_t n = strlen(cases[k].s);
         ck_assert_msg(wn_month(cases[k].s, n) == cases[k].month, "month of %s", cases[k].s);
-        ck_assert_msg(wn_weekday(cases[k].s, n) == cases[k].weekday, "weekday of %s",
-                      cases[k].s);
+        ck_assert_msg(wn_weekday(cases[k].s, n) == cases[k].weekday, "weekday of %s", cases[k].s);
     }
 }
 END_TEST
