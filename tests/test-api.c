@@ -362,6 +362,51 @@ START_TEST(allocation_failure) {
 }
 END_TEST
 
+/* Escape a block's text the way OUTPUT.md asks, one byte at a time. */
+static size_t escape_ref(const char *s, size_t n, char *out) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            out[k++] = '\\';
+            out[k++] = (char)c;
+        } else if (c < 0x20) {
+            k += (size_t)sprintf(out + k, "\\u%04x", c);
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* Quotes and backslashes at every offset of the renderer's 8- and 16-byte
+ * steps, next to letters beyond ASCII, which are written as they are. */
+START_TEST(json_escapes_at_every_offset) {
+    for (size_t at = 0; at < 40; at++) {
+        char text[256], want[512];
+        size_t n = 0;
+        n += (size_t)sprintf(text, "Ma\xC3\xB1" "ana the committee met again. ");
+        for (size_t k = 0; k < at; k++)
+            text[n++] = (char)('a' + k % 26);
+        n += (size_t)sprintf(text + n, " \"quoted\" a\\b caf\xC3\xA9 \xE2\x80\x94 and the vote was held.\n");
+        wn_doc *doc = NULL;
+        ck_assert_int_eq(wn_parse(text, n, NULL, &doc), WN_OK);
+        ck_assert_uint_ge(wn_doc_block_count(doc), 1);
+        size_t len = 0;
+        const char *t = wn_block_text(wn_doc_block(doc, wn_doc_block_count(doc) - 1), &len);
+        ck_assert_ptr_nonnull(t);
+        ck_assert_ptr_nonnull(memchr(t, '\\', len));
+        escape_ref(t, len, want);
+        char *json = NULL;
+        ck_assert_int_eq(wn_render_json(doc, 0, &json, NULL), WN_OK);
+        ck_assert_msg(strstr(json, want) != NULL, "offset %zu: %s not in %s", at, want, json);
+        wn_free(json);
+        wn_doc_free(doc);
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("api");
     TCase *tc = tcase_create("api");
@@ -374,6 +419,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, render_arguments);
     tcase_add_test(tc, writer_error_is_reported);
     tcase_add_test(tc, parse_to_json_matches);
+    tcase_add_test(tc, json_escapes_at_every_offset);
     tcase_add_test(tc, document_fields);
     tcase_add_test(tc, options_change_results);
     tcase_add_test(tc, strings_outlive_the_input);
