@@ -386,10 +386,12 @@ START_TEST(json_escapes_at_every_offset) {
     for (size_t at = 0; at < 40; at++) {
         char text[256], want[512];
         size_t n = 0;
-        n += (size_t)sprintf(text, "Ma\xC3\xB1" "ana the committee met again. ");
+        n += (size_t)sprintf(text, "Ma\xC3\xB1"
+                                   "ana the committee met again. ");
         for (size_t k = 0; k < at; k++)
             text[n++] = (char)('a' + k % 26);
-        n += (size_t)sprintf(text + n, " \"quoted\" a\\b caf\xC3\xA9 \xE2\x80\x94 and the vote was held.\n");
+        n += (size_t)sprintf(text + n,
+                             " \"quoted\" a\\b caf\xC3\xA9 \xE2\x80\x94 and the vote was held.\n");
         wn_doc *doc = NULL;
         ck_assert_int_eq(wn_parse(text, n, NULL, &doc), WN_OK);
         ck_assert_uint_ge(wn_doc_block_count(doc), 1);
