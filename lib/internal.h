@@ -373,8 +373,8 @@ typedef struct wn_phrases {
 void wn_phrases_init(wn_phrases *set, const char *const *phrases);
 /* Does a phrase of the set start at a word start of s? */
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
-/* Is s (ASCII case-insensitively) in a list of lower-case strings sorted
- * by byte value? Bisection. */
+/* Is s (ASCII case-insensitively) in a list of non-empty lower-case
+ * strings sorted by byte value? Bisection. */
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);
 /* The same for a sorted array (no NULL at its end) in scope. */
 #define WN_SORTED_IN(s, n, list) wn_sorted_in((s), (n), (list), sizeof(list) / sizeof((list)[0]))

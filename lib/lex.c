@@ -223,11 +223,24 @@ static int ci_cmp(const char *s, size_t n, const char *lit) {
     return lit[k] ? -1 : 0;
 }
 
+/* ci_cmp, deciding on the first byte without a call when it differs (as
+ * it does for most entries a bisection visits); `first` is s[0] in lower
+ * case, n >= 1. */
+static inline int ci_cmp_first(const char *s, size_t n, unsigned char first, const char *lit) {
+    unsigned char b = (unsigned char)lit[0];
+    if (first != b)
+        return first < b ? -1 : 1;
+    return ci_cmp(s, n, lit);
+}
+
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count) {
+    if (n == 0)
+        return 0; /* no entry is empty */
+    unsigned char first = lower_ascii((unsigned char)s[0]);
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = ci_cmp(s, n, list[mid]);
+        int c = ci_cmp_first(s, n, first, list[mid]);
         if (c == 0)
             return 1;
         if (c < 0)
@@ -243,10 +256,11 @@ size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_
         return 0;
     /* the last entry <= s: an entry that is a prefix of s sorts before it,
      * and any entry between the two would have that entry as a prefix */
+    unsigned char first = lower_ascii((unsigned char)s[0]);
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ci_cmp(s, n, list[mid]) >= 0)
+        if (ci_cmp_first(s, n, first, list[mid]) >= 0)
             lo = mid + 1;
         else
             hi = mid;

@@ -3,7 +3,8 @@
 
 Finds every `static const char *const NAME[] = {...}` in lib/ whose comment
 just above says "sorted", and checks its strings are lower case, unique and
-in byte order (the bytes the C compiler makes of them); when the comment
+in byte order (the bytes the C compiler makes of them), none empty (the
+lookup answers no for empty text without comparing); when the comment
 says "no entry a prefix of another", that too. Usage: check-sorted.py LIB_DIR
 """
 import os
@@ -42,6 +43,9 @@ def main():
                                       file=sys.stderr)
                                 bad += 1
                 for s in items:
+                    if not s:
+                        print(f"{path}: {var}: an empty entry", file=sys.stderr)
+                        bad += 1
                     if s != s.lower():
                         print(f"{path}: {var}: {s!r} is not lower case", file=sys.stderr)
                         bad += 1
