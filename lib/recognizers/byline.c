@@ -61,6 +61,8 @@ static int is_name_segment(const char *s, size_t n) {
     return words >= 1 && words <= 5;
 }
 
+/* Names found so far: v[0..n) are set, the rest is never read (so a
+ * names needs only n = 0 to start; it is declared on hot paths). */
 typedef struct names {
     wn_sv v[WN_MAX_AUTHORS];
     size_t n;
@@ -189,7 +191,8 @@ static int credit_line(wn_parser *p, size_t i) {
     size_t n = u->len;
     if (u->nwords > 60)
         return 0;
-    names nm = {0};
+    names nm;
+    nm.n = 0;
     const char *t = s;
     size_t tn = n;
     if (tn && t[0] == '(' && t[tn - 1] == ')') {
