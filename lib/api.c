@@ -109,6 +109,9 @@ int wn_parse(const char *data, size_t len, const wn_options *opts, wn_doc **out)
     memset(doc, 0, sizeof *doc);
     doc->al = *al;
     wn_arena_init(&doc->arena, &doc->al);
+    /* cleaned text takes about the input's size, the blocks' extra fields
+     * and joined texts a little more */
+    wn_arena_reserve(&doc->arena, len + len / 8);
     doc->input_size = len;
     doc->i_headline = doc->i_dek = doc->i_byline = doc->i_timestamp = doc->i_dateline = SIZE_MAX;
 
@@ -150,6 +153,7 @@ void wn_doc_free(wn_doc *doc) {
         return;
     wn_allocator al = doc->al;
     wn_arena_release(&doc->arena);
+    wn_mem_free(&al, doc->blocks);
     al.free(al.ctx, doc);
 }
 

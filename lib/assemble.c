@@ -63,12 +63,14 @@ static void finish_block(wn_parser *p, size_t i, size_t last) {
 
 void wn_assemble(wn_parser *p, wn_doc *doc) {
     size_t n = p->nunits;
-    /* one block per unit, in the document's arena: compacted in place at the end */
-    p->blocks = wn_arena_alloc(p->arena, (n ? n : 1) * sizeof(wn_block));
+    /* one block per unit, owned by the document: compacted in place and
+     * trimmed at the end */
+    p->blocks = wn_mem_alloc(p->al, (n ? n : 1) * sizeof(wn_block));
     if (!p->blocks) {
         wn_fail_nomem(p);
         return;
     }
+    doc->blocks = p->blocks;
     memset(p->blocks, 0, (n ? n : 1) * sizeof(wn_block));
     for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
         stages[s](p);
@@ -87,7 +89,6 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
     if (wn_failed(p))
         return;
     /* compact: block heads move down over the units joined to them */
-    doc->blocks = p->blocks;
     size_t k = 0;
     for (size_t i = 0; i < n; i = wn_next_head(p, i)) {
         if (k != i)
@@ -120,4 +121,13 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
         k++;
     }
     doc->nblocks = k;
+    if (k < n) {
+        /* give back the tail; the blocks are reached by index from here on */
+        wn_block *trimmed = wn_mem_realloc(p->al, doc->blocks, (k ? k : 1) * sizeof(wn_block));
+        if (!trimmed) {
+            wn_fail_nomem(p); /* every failed allocation fails the parse */
+            return;
+        }
+        doc->blocks = p->blocks = trimmed;
+    }
 }

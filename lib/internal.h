@@ -72,6 +72,11 @@ typedef struct wn_arena {
 
 void wn_arena_init(wn_arena *ar, const wn_allocator *al);
 void wn_arena_release(wn_arena *ar);
+/* Start an empty arena with one chunk of n bytes when n is more than its
+ * first chunk would be: a document whose size is known up front then fits
+ * in one chunk instead of a doubling series whose last chunk is mostly
+ * unused. A failure marks the arena failed, as any allocation does. */
+void wn_arena_reserve(wn_arena *ar, size_t n);
 /* n bytes aligned for any object, or NULL (and ar->failed set). */
 void *wn_arena_alloc(wn_arena *ar, size_t n);
 /* n bytes without alignment (for text), or NULL (and ar->failed set). */

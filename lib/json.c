@@ -47,13 +47,16 @@ static int jw_room(jw *w, size_t need) {
         if (w->cap >= need)
             return 1;
     }
+    /* grow by half: the first size is a close guess, so a document that
+     * outgrows it needs only a little more, and doubling a buffer of the
+     * input's size would double the peak */
     size_t cap = w->cap ? w->cap : 4096;
     while (cap - w->n < need) {
-        if (cap > SIZE_MAX / 2) {
+        if (cap > SIZE_MAX / 3 * 2) {
             w->status = WN_ERR_NOMEM;
             return 0;
         }
-        cap *= 2;
+        cap += cap / 2;
     }
     char *nb = w->write ? wn_mem_realloc(w->al, w->buf, cap) : wn_owned_realloc(w->al, w->buf, cap);
     if (!nb) {
@@ -418,8 +421,11 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     w.pretty = (flags & WN_JSON_PRETTY) != 0;
     w.status = WN_OK;
     /* render straight into memory the caller will own, sized from the input
-     * and grown when needed; trimmed to fit at the end */
-    size_t guess = doc->input_size + doc->input_size / 4 + 256 + doc->nblocks * 64;
+     * and grown when needed; trimmed to fit at the end. The text of the
+     * blocks is about the input's size (escapes add a little, the white
+     * space between lines is dropped); the keys and spans of a block take
+     * 40-70 bytes. */
+    size_t guess = doc->input_size + doc->input_size / 32 + 256 + doc->nblocks * 64;
     w.buf = wn_owned_alloc(w.al, guess);
     if (!w.buf)
         return WN_ERR_NOMEM;

@@ -100,6 +100,21 @@ static char *arena_grow(wn_arena *ar, size_t n) {
     return data;
 }
 
+void wn_arena_reserve(wn_arena *ar, size_t n) {
+    if (ar->chunks || ar->failed || n <= ar->next_size)
+        return;
+    wn_chunk *c = n > SIZE_MAX - WN_CHUNK_HEAD ? NULL : wn_mem_alloc(ar->al, WN_CHUNK_HEAD + n);
+    if (!c) {
+        ar->failed = 1;
+        return;
+    }
+    c->size = n;
+    c->next = NULL;
+    ar->chunks = c;
+    ar->cur = (char *)c + WN_CHUNK_HEAD;
+    ar->lim = ar->cur + n;
+}
+
 char *wn_arena_alloc_bytes(wn_arena *ar, size_t n) {
     if (ar->failed)
         return NULL;

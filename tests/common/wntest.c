@@ -4,6 +4,7 @@
  */
 #include "wntest.h"
 
+#include <malloc.h> /* malloc_usable_size: the hook counts bytes without a header */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -501,6 +502,15 @@ static int hook_refuse(wnt_hook *h) {
     return 0;
 }
 
+static void hook_count(wnt_hook *h, void *gone, void *got) {
+    if (gone)
+        h->bytes -= malloc_usable_size(gone);
+    if (got)
+        h->bytes += malloc_usable_size(got);
+    if (h->bytes > h->peak)
+        h->peak = h->bytes;
+}
+
 static void *hook_malloc(void *ctx, size_t n) {
     wnt_hook *h = hook_of(ctx);
     if (hook_refuse(h))
@@ -508,6 +518,7 @@ static void *hook_malloc(void *ctx, size_t n) {
     void *p = malloc(n);
     if (p)
         h->live++;
+    hook_count(h, NULL, p);
     return p;
 }
 
@@ -515,9 +526,14 @@ static void *hook_realloc(void *ctx, void *p, size_t n) {
     wnt_hook *h = hook_of(ctx);
     if (hook_refuse(h))
         return NULL;
+    size_t had = p ? malloc_usable_size(p) : 0;
     void *r = realloc(p, n);
     if (r && !p)
         h->live++;
+    if (r) {
+        h->bytes -= had;
+        hook_count(h, NULL, r);
+    }
     return r;
 }
 
@@ -525,6 +541,7 @@ static void hook_free(void *ctx, void *p) {
     wnt_hook *h = hook_of(ctx);
     if (p)
         h->live--;
+    hook_count(h, p, NULL);
     free(p);
 }
 
@@ -534,6 +551,7 @@ void wnt_hook_arm(wnt_hook *h, long fail_at, int fail_on) {
     h->failed = 0;
     h->fail_at = fail_at;
     h->fail_on = fail_on;
+    h->peak = h->bytes;
 }
 
 wn_allocator wnt_hook_allocator(wnt_hook *h) {

@@ -46,7 +46,8 @@ int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen);
 /* Read a whole file; returns a malloc'd buffer (NUL-terminated) or NULL. */
 char *wnt_read_file(const char *path, size_t *len);
 
-/* An allocator hook over malloc that counts the blocks it has live and can
+/* An allocator hook over malloc that counts the blocks and bytes it has
+ * live (and their peak since the last arm) and can
  * refuse the fail_at-th malloc/realloc call (or, with fail_on, every call
  * from that one on). Set it up with wnt_hook_arm(), hand out
  * wnt_hook_allocator(). A call with another context aborts. */
@@ -57,6 +58,8 @@ typedef struct wnt_hook {
     int fail_on;  /* refuse every call from fail_at on */
     long failed;  /* calls refused since the last arm */
     long live;    /* blocks handed out and not freed */
+    size_t bytes; /* usable bytes of those blocks (malloc_usable_size) */
+    size_t peak;  /* the most bytes live at once since the last arm */
 } wnt_hook;
 void wnt_hook_arm(wnt_hook *h, long fail_at, int fail_on);
 wn_allocator wnt_hook_allocator(wnt_hook *h);

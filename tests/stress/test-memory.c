@@ -1,0 +1,118 @@
+/*
+ * test-memory.c - how much memory one document needs, through the
+ * allocator hook: a parse must stay within twice the input, a parse with
+ * JSON within three times, and the multiple must not grow with the input.
+ * The figures are for ordinary article text (stress.h); text of very short
+ * lines costs more per byte and is not held to them.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <wirenews.h>
+
+#include "stress.h"
+#include "wntest.h"
+
+/* Peak bytes of wn_parse() (json = 0) or wn_parse_to_json() (json = 1) of
+ * ordinary text of `size` bytes, as a multiple of the input size. */
+static double peak_ratio(size_t size, int json) {
+    wns_buf b = {0};
+    wns_ordinary(&b, size, 7);
+    wnt_hook h = {0};
+    wn_allocator al = wnt_hook_allocator(&h);
+    wnt_hook_arm(&h, 0, 0);
+    wn_options o;
+    wn_options_init(&o);
+    o.allocator = &al;
+    if (json) {
+        char *out = NULL;
+        ck_assert_int_eq(wn_parse_to_json(b.p, b.n, &o, 0, &out, NULL), WN_OK);
+        wn_free(out);
+    } else {
+        wn_doc *doc = NULL;
+        ck_assert_int_eq(wn_parse(b.p, b.n, &o, &doc), WN_OK);
+        ck_assert_uint_gt(wn_doc_block_count(doc), 100);
+        wn_doc_free(doc);
+    }
+    ck_assert_int_eq(h.live, 0);
+    double r = (double)h.peak / (double)b.n;
+    free(b.p);
+    return r;
+}
+
+/* The document's arena is sized from the input, and the block array is
+ * trimmed to the blocks kept: no chunk of a doubling series left mostly
+ * empty, no record of a unit that was joined to another. */
+START_TEST(parse_peak_within_twice_the_input) {
+    double small = peak_ratio(1u << 20, 0), large = peak_ratio(4u << 20, 0);
+    ck_assert_msg(small <= 2.0, "parse of 1 MB: peak %.2f x input", small);
+    ck_assert_msg(large <= 2.0, "parse of 4 MB: peak %.2f x input", large);
+    ck_assert_msg(large <= small + 0.05, "peak grows with the input: %.2f -> %.2f", small, large);
+}
+END_TEST
+
+/* The JSON buffer starts at a close guess and grows by half, not by
+ * doubling, when the guess is short. */
+START_TEST(json_peak_within_three_times_the_input) {
+    double small = peak_ratio(1u << 20, 1), large = peak_ratio(4u << 20, 1);
+    ck_assert_msg(small <= 3.0, "parse + JSON of 1 MB: peak %.2f x input", small);
+    ck_assert_msg(large <= 3.0, "parse + JSON of 4 MB: peak %.2f x input", large);
+    ck_assert_msg(large <= small + 0.05, "peak grows with the input: %.2f -> %.2f", small, large);
+}
+END_TEST
+
+/* The buffer wn_render_json() hands out starts at a guess from the input
+ * and the blocks: never much more than the JSON it ends up holding. */
+START_TEST(json_buffer_close_to_its_content) {
+    wns_buf b = {0};
+    wns_ordinary(&b, 2u << 20, 11);
+    wnt_hook h = {0};
+    wn_allocator al = wnt_hook_allocator(&h);
+    wn_options o;
+    wn_options_init(&o);
+    o.allocator = &al;
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(b.p, b.n, &o, &doc), WN_OK);
+    size_t doc_bytes = h.bytes;
+    wnt_hook_arm(&h, 0, 0);
+    char *out = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(wn_render_json(doc, 0, &out, &n), WN_OK);
+    size_t buffer = h.peak - doc_bytes;
+    ck_assert_msg(buffer <= n + n / 10, "a buffer of %zu bytes for %zu bytes of JSON", buffer, n);
+    wn_free(out);
+    wn_doc_free(doc);
+    free(b.p);
+}
+END_TEST
+
+/* JSON much longer than its input (every byte escaped): the buffer grows
+ * past its guess, and the result is still whole. */
+START_TEST(json_outgrowing_its_guess) {
+    wns_buf q = {0};
+    for (int i = 0; i < 200000; i++)
+        wns_puts(&q, i % 400 == 399 ? "\n\n" : "\"\\");
+    char *out = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(wn_parse_to_json(q.p, q.n, NULL, 0, &out, &n), WN_OK);
+    ck_assert_uint_gt(n, 2 * q.n);
+    ck_assert_uint_eq(strlen(out), n);
+    ck_assert_str_eq(out + n - 2, "]}");
+    wn_free(out);
+    free(q.p);
+}
+END_TEST
+
+static Suite *memory_suite(void) {
+    Suite *s = suite_create("memory");
+    TCase *tc = tcase_create("peak");
+    tcase_add_test(tc, parse_peak_within_twice_the_input);
+    tcase_add_test(tc, json_peak_within_three_times_the_input);
+    tcase_add_test(tc, json_buffer_close_to_its_content);
+    tcase_add_test(tc, json_outgrowing_its_guess);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+WN_UNIT_MAIN(memory_suite)
