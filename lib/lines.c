@@ -112,6 +112,37 @@ static inline unsigned bits16(unsigned m) {
 }
 #endif
 
+#if defined(__SSE2__)
+/* What scan_line() gathers about a line so far. */
+typedef struct line_stats {
+    uint64_t high, ctrl, amp, dspace;
+    size_t width;
+    unsigned prev_space;
+} line_stats;
+
+/* Add the bytes of a 16-byte block v that `keep` selects (bit k: byte k;
+ * the bytes before the line end) of which there are nkeep. */
+static inline void block_stats(line_stats *st, __m128i v, unsigned keep, unsigned nkeep) {
+    const __m128i sp20 = _mm_set1_epi8(' '), amp26 = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F),
+                  c0 = _mm_set1_epi8(0x20), lead = _mm_set1_epi8((char)0xC0);
+    unsigned hi = (unsigned)_mm_movemask_epi8(v) & keep;
+    unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp20)) & keep;
+    if (hi) {
+        st->high = 1;
+        /* continuation bytes 0x80..0xBF are below 0xC0 as signed bytes */
+        st->width += nkeep - bits16((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lead)) & keep);
+    } else {
+        st->width += nkeep;
+    }
+    st->ctrl |= (((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)) & ~hi) |
+                 (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, del))) &
+                keep;
+    st->amp |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, amp26)) & keep;
+    st->dspace |= (sp & (sp >> 1)) | (st->prev_space & sp & 1u);
+    st->prev_space = (sp >> 15) & 1u;
+}
+#endif
+
 /* Scan the content of a line from s[i] to its end; returns the offset of
  * the line end, its width in code points and its flags. Sixteen bytes at a
  * time with SSE2, eight with plain 64-bit words elsewhere. */
@@ -121,29 +152,29 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     size_t width = 0;
     unsigned prev_space = 0;
 #if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), sp20 = _mm_set1_epi8(' '),
-                  amp26 = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F), c0 = _mm_set1_epi8(0x20),
-                  lead = _mm_set1_epi8((char)0xC0);
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    line_stats st = {0, 0, 0, 0, 0, 0};
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))))
+        unsigned eol =
+            (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+        if (eol) {
+            /* the block of the line end: only the bytes before it count,
+             * and the loops below stop at once */
+            unsigned nkeep = (unsigned)__builtin_ctz(eol);
+            block_stats(&st, v, (1u << nkeep) - 1, nkeep);
+            i += nkeep;
             break;
-        unsigned hi = (unsigned)_mm_movemask_epi8(v);
-        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp20));
-        if (hi) {
-            high = 1;
-            /* continuation bytes 0x80..0xBF are below 0xC0 as signed bytes */
-            width += 16 - bits16((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lead)));
-        } else {
-            width += 16;
         }
-        ctrl |= ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)) & ~hi) |
-                (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, del));
-        amp |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, amp26));
-        dspace |= (sp & (sp >> 1)) | (prev_space & sp & 1u);
-        prev_space = (sp >> 15) & 1u;
+        block_stats(&st, v, 0xFFFFu, 16);
         i += 16;
     }
+    high = st.high;
+    ctrl = st.ctrl;
+    amp = st.amp;
+    dspace = st.dspace;
+    width = st.width;
+    prev_space = st.prev_space;
 #endif
     while (i + 8 <= n) {
         uint64_t w;

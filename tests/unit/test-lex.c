@@ -248,6 +248,67 @@ START_TEST(sorted_lead_in_agrees_with_scan) {
 }
 END_TEST
 
+/* Width (code points) and flags of the line s[0..n), byte by byte. */
+static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
+    *width = 0;
+    *flags = 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        *width += (c & 0xC0) != 0x80;
+        if (c >= 0x80)
+            *flags |= WN_LF_HIGH;
+        else if (c < 0x20 || c == 0x7F)
+            *flags |= WN_LF_CTRL;
+        if (c == '&')
+            *flags |= WN_LF_AMP;
+        if (c == ' ' && k && s[k - 1] == ' ')
+            *flags |= WN_LF_DSPACE;
+    }
+}
+
+/* The line scanner reads sixteen or eight bytes at a time and stops at the
+ * block that holds the line end: a special byte (a UTF-8 letter, a control
+ * byte, '&', two spaces) at every offset of lines of every length up to 40,
+ * before every line end, must give the same width and flags as a byte-by-byte
+ * count, and the bytes of the line end and of the next line must not count. */
+START_TEST(line_scan_agrees_with_reference) {
+    static const char *const specials[] = {"\xC3\xA9", "\x01", "&", "  ", "a"};
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    static const char *const next[] = {"x", "& \xC3\xA9\x02  tail of the next line, long enough"};
+    char line[64], buf[256];
+    for (size_t len = 1; len <= 40; len++)
+        for (size_t sp = 0; sp < sizeof specials / sizeof specials[0]; sp++)
+            for (size_t at = 1; at + 1 < len; at++)
+                for (size_t e = 0; e < 3; e++)
+                    for (size_t x = 0; x < 2; x++) {
+                        memset(line, 'b', len);
+                        size_t sl = strlen(specials[sp]);
+                        if (at + sl >= len)
+                            continue;
+                        memcpy(line + at, specials[sp], sl);
+                        int n =
+                            snprintf(buf, sizeof buf, "%.*s%s%s", (int)len, line, ends[e], next[x]);
+                        wn_parser p;
+                        memset(&p, 0, sizeof p);
+                        p.in = buf;
+                        p.len = (size_t)n;
+                        p.al = &wn_default_allocator;
+                        wn_lines_split(&p);
+                        ck_assert_int_eq(p.status, WN_OK);
+                        ck_assert_uint_eq(p.nlines, 2);
+                        uint32_t width, flags;
+                        line_reference(line, len, &width, &flags);
+                        ck_assert_msg(p.lines[0].end == len && p.lines[0].width == width &&
+                                          p.lines[0].flags == flags,
+                                      "line of %zu bytes, special %zu at %zu, end %zu: "
+                                      "end %zu width %u flags %u, want width %u flags %u",
+                                      len, sp, at, e, p.lines[0].end, p.lines[0].width,
+                                      p.lines[0].flags, width, flags);
+                        wn_mem_free(p.al, p.lines);
+                    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
@@ -260,6 +321,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, sorted_in_agrees_with_scan);
     tcase_add_test(tc, month_and_weekday_names);
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
+    tcase_add_test(tc, line_scan_agrees_with_reference);
     suite_add_tcase(s, tc);
     return s;
 }
