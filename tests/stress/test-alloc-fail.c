@@ -40,7 +40,7 @@ static void add_text(const char *name, char *p, size_t n) {
     ck_assert_uint_lt(ntexts, sizeof texts / sizeof texts[0]);
     texts[ntexts].p = p;
     texts[ntexts].n = n;
-    snprintf(texts[ntexts].name, sizeof texts[ntexts].name, "%s", name);
+    snprintf(texts[ntexts].name, sizeof texts[ntexts].name, "%.95s", name);
     ntexts++;
 }
 
