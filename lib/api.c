@@ -111,7 +111,7 @@ int wn_parse(const char *data, size_t len, const wn_options *opts, wn_doc **out)
     wn_arena_init(&doc->arena, &doc->al);
     /* cleaned text takes about the input's size, the blocks' extra fields
      * and joined texts a little more */
-    wn_arena_reserve(&doc->arena, len + len / 8);
+    wn_arena_expect(&doc->arena, len + len / 8);
     doc->input_size = len;
     doc->i_headline = doc->i_dek = doc->i_byline = doc->i_timestamp = doc->i_dateline = SIZE_MAX;
 

@@ -67,16 +67,18 @@ typedef struct wn_arena {
     char *cur;
     char *lim;
     size_t next_size;
-    int failed; /* an allocation failed: the parse must end with WN_ERR_NOMEM */
+    size_t expect; /* see wn_arena_expect(); 0: none */
+    int failed;    /* an allocation failed: the parse must end with WN_ERR_NOMEM */
 } wn_arena;
 
 void wn_arena_init(wn_arena *ar, const wn_allocator *al);
 void wn_arena_release(wn_arena *ar);
-/* Start an empty arena with one chunk of n bytes when n is more than its
- * first chunk would be: a document whose size is known up front then fits
+/* The arena will hold about n bytes: its first chunk is made that large (or
+ * as large as the first request, if that is more) when it is more than a
+ * first chunk would be. A document whose size is known up front then fits
  * in one chunk instead of a doubling series whose last chunk is mostly
- * unused. A failure marks the arena failed, as any allocation does. */
-void wn_arena_reserve(wn_arena *ar, size_t n);
+ * unused. Allocates nothing by itself. */
+void wn_arena_expect(wn_arena *ar, size_t n);
 /* n bytes aligned for any object, or NULL (and ar->failed set). */
 void *wn_arena_alloc(wn_arena *ar, size_t n);
 /* n bytes without alignment (for text), or NULL (and ar->failed set). */

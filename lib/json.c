@@ -420,12 +420,17 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     w.al = &doc->al;
     w.pretty = (flags & WN_JSON_PRETTY) != 0;
     w.status = WN_OK;
-    /* render straight into memory the caller will own, sized from the input
-     * and grown when needed; trimmed to fit at the end. The text of the
-     * blocks is about the input's size (escapes add a little, the white
-     * space between lines is dropped); the keys and spans of a block take
-     * 40-70 bytes. */
-    size_t guess = doc->input_size + doc->input_size / 32 + 256 + doc->nblocks * 64;
+    /* render straight into memory the caller will own, sized from the
+     * blocks and grown when needed; trimmed to fit at the end. The text is
+     * about the input's size (escapes add a little, the white space between
+     * lines is dropped; bytes that were not UTF-8 grow to three), the keys
+     * and spans of a block take 40-70 bytes. */
+    size_t text = 0;
+    for (size_t k = 0; k < doc->nblocks; k++)
+        text += doc->blocks[k].text.n;
+    if (text < doc->input_size)
+        text = doc->input_size;
+    size_t guess = text + doc->input_size / 32 + 256 + doc->nblocks * 64;
     w.buf = wn_owned_alloc(w.al, guess);
     if (!w.buf)
         return WN_ERR_NOMEM;

@@ -55,6 +55,7 @@ void wn_arena_init(wn_arena *ar, const wn_allocator *al) {
     ar->cur = NULL;
     ar->lim = NULL;
     ar->next_size = WN_ARENA_FIRST;
+    ar->expect = 0;
     ar->failed = 0;
 }
 
@@ -77,8 +78,11 @@ static char *arena_grow(wn_arena *ar, size_t n) {
         ar->failed = 1;
         return NULL;
     }
-    int dedicated = n > ar->next_size / 4;
-    size_t size = dedicated ? n : ar->next_size;
+    /* the first chunk of an arena that expects a size holds all of it (or
+     * the first request, if that is larger): it is the current chunk */
+    int expected = !ar->chunks && ar->expect > ar->next_size;
+    int dedicated = !expected && n > ar->next_size / 4;
+    size_t size = expected ? (n > ar->expect ? n : ar->expect) : dedicated ? n : ar->next_size;
     wn_chunk *c = wn_mem_alloc(ar->al, WN_CHUNK_HEAD + size);
     if (!c) {
         ar->failed = 1;
@@ -95,24 +99,13 @@ static char *arena_grow(wn_arena *ar, size_t n) {
     ar->chunks = c;
     ar->cur = data + n;
     ar->lim = data + size;
-    if (!dedicated && ar->next_size < WN_ARENA_MAX)
+    if (!dedicated && !expected && ar->next_size < WN_ARENA_MAX)
         ar->next_size *= 2;
     return data;
 }
 
-void wn_arena_reserve(wn_arena *ar, size_t n) {
-    if (ar->chunks || ar->failed || n <= ar->next_size)
-        return;
-    wn_chunk *c = n > SIZE_MAX - WN_CHUNK_HEAD ? NULL : wn_mem_alloc(ar->al, WN_CHUNK_HEAD + n);
-    if (!c) {
-        ar->failed = 1;
-        return;
-    }
-    c->size = n;
-    c->next = NULL;
-    ar->chunks = c;
-    ar->cur = (char *)c + WN_CHUNK_HEAD;
-    ar->lim = ar->cur + n;
+void wn_arena_expect(wn_arena *ar, size_t n) {
+    ar->expect = n;
 }
 
 char *wn_arena_alloc_bytes(wn_arena *ar, size_t n) {

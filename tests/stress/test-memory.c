@@ -62,11 +62,43 @@ START_TEST(json_peak_within_three_times_the_input) {
 }
 END_TEST
 
-/* The buffer wn_render_json() hands out starts at a guess from the input
- * and the blocks: never much more than the JSON it ends up holding. */
-START_TEST(json_buffer_close_to_its_content) {
+/* Peak of wn_parse() on text of the stress family `kind` (stress.h). */
+static double family_peak(const char *kind, size_t size) {
+    const wns_kind *k = wns_kind_named(kind);
+    ck_assert_ptr_nonnull(k);
     wns_buf b = {0};
-    wns_ordinary(&b, 2u << 20, 11);
+    k->make(&b, size);
+    wnt_hook h = {0};
+    wn_allocator al = wnt_hook_allocator(&h);
+    wnt_hook_arm(&h, 0, 0);
+    wn_options o;
+    wn_options_init(&o);
+    o.allocator = &al;
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(b.p, b.n, &o, &doc), WN_OK);
+    wn_doc_free(doc);
+    double r = (double)h.peak / (double)b.n;
+    free(b.p);
+    return r;
+}
+
+/* Bytes that are not UTF-8 clean to three bytes each, and this text is one
+ * unit: its first allocation is larger than the arena's expected size, and
+ * must become the arena's first chunk instead of leaving that one unused. */
+START_TEST(parse_peak_of_text_larger_than_its_input) {
+    double r = family_peak("invalid-utf8", 4u << 20);
+    ck_assert_msg(r <= 3.0, "parse of 4 MB of invalid UTF-8: peak %.2f x input", r);
+}
+END_TEST
+
+/* The buffer wn_render_json() hands out starts at a guess from the blocks:
+ * never much more than the JSON it ends up holding, and not short of it by
+ * much either when the text outgrows the input. */
+static void ck_json_buffer(const char *kind, size_t size) {
+    const wns_kind *kd = wns_kind_named(kind);
+    ck_assert_ptr_nonnull(kd);
+    wns_buf b = {0};
+    kd->make(&b, size);
     wnt_hook h = {0};
     wn_allocator al = wnt_hook_allocator(&h);
     wn_options o;
@@ -80,10 +112,16 @@ START_TEST(json_buffer_close_to_its_content) {
     size_t n = 0;
     ck_assert_int_eq(wn_render_json(doc, 0, &out, &n), WN_OK);
     size_t buffer = h.peak - doc_bytes;
-    ck_assert_msg(buffer <= n + n / 10, "a buffer of %zu bytes for %zu bytes of JSON", buffer, n);
+    ck_assert_msg(buffer <= n + n / 10, "%s: a buffer of %zu bytes for %zu bytes of JSON", kind,
+                  buffer, n);
     wn_free(out);
     wn_doc_free(doc);
     free(b.p);
+}
+
+START_TEST(json_buffer_close_to_its_content) {
+    ck_json_buffer("ordinary", 2u << 20);
+    ck_json_buffer("invalid-utf8", 2u << 20);
 }
 END_TEST
 
@@ -109,6 +147,7 @@ static Suite *memory_suite(void) {
     TCase *tc = tcase_create("peak");
     tcase_add_test(tc, parse_peak_within_twice_the_input);
     tcase_add_test(tc, json_peak_within_three_times_the_input);
+    tcase_add_test(tc, parse_peak_of_text_larger_than_its_input);
     tcase_add_test(tc, json_buffer_close_to_its_content);
     tcase_add_test(tc, json_outgrowing_its_guess);
     suite_add_tcase(s, tc);
