@@ -194,19 +194,58 @@ static inline uint64_t link_cues(const char *s, size_t i) {
            (before & WN_HIGHS);
 }
 
+/* The first link starting in [i, b), with *resume as in link_at(). */
+static int link_in(const char *s, size_t n, size_t i, size_t b, size_t *resume, size_t *start,
+                   size_t *end) {
+    if (i == 0 && i < b && link_at(s, n, i++, resume, start, end))
+        return 1;
+    for (; i + 8 <= b; i += 8)
+        for (uint64_t m = link_cues(s, i); m; m &= m - 1)
+            if (link_at(s, n, i + wn_swar_first(m), resume, start, end))
+                return 1;
+    for (; i < b; i++)
+        if (link_at(s, n, i, resume, start, end))
+            return 1;
+    return 0;
+}
+
+/* Offset of the first dot at or after i that a host character follows, or
+ * SIZE_MAX. */
+static size_t next_host_dot(const char *s, size_t n, size_t i) {
+    const char *p = s + i, *lim = s + n;
+    while (p < lim && (p = memchr(p, '.', (size_t)(lim - p))) != NULL) {
+        if (p + 1 < lim && is_host_char((unsigned char)p[1]))
+            return (size_t)(p - s);
+        p++;
+    }
+    return SIZE_MAX;
+}
+
 int wn_next_link(const char *s, size_t n, size_t *pos, size_t *start, size_t *end) {
-    size_t resume = 0; /* no link starts a word before this offset (see parse_host) */
     size_t i = *pos;
-    int found = 0;
-    if (i == 0 && n > 0)
-        found = link_at(s, n, i++, &resume, start, end);
-    for (; !found && i + 8 <= n; i += 8)
-        for (uint64_t m = link_cues(s, i); m && !found; m &= m - 1)
-            found = link_at(s, n, i + wn_swar_first(m), &resume, start, end);
-    for (; !found && i < n; i++)
-        found = link_at(s, n, i, &resume, start, end);
-    *pos = found ? *end : n;
-    return found;
+    /* Every link has a host with a dot that a host character follows, and
+     * no byte of a link is white space or a control byte. So a link starts
+     * in the run of such bytes around the next of those dots, or after it:
+     * the offsets before the run are skipped, and the ones in it are tried
+     * in order (a sentence's full stop is followed by a space). */
+    while (i < n) {
+        size_t d = next_host_dot(s, n, i);
+        if (d == SIZE_MAX)
+            break;
+        size_t a = d, b = d;
+        while (a > i && (unsigned char)s[a - 1] > ' ')
+            a--;
+        while (b < n && (unsigned char)s[b] > ' ')
+            b++;
+        size_t resume = 0; /* no link starts a word before this offset (see parse_host) */
+        if (link_in(s, n, a, b, &resume, start, end)) {
+            *pos = *end;
+            return 1;
+        }
+        i = b;
+    }
+    *pos = n;
+    return 0;
 }
 
 int wn_is_link(const char *s, size_t n) {

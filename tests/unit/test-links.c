@@ -172,6 +172,24 @@ START_TEST(links_at_every_offset) {
 }
 END_TEST
 
+/* A link holds a dot that a host character follows, and the scan goes from
+ * one such dot to the next: full stops, decimals and abbreviations before,
+ * between and after links must neither hide a link nor make one. */
+START_TEST(links_among_other_dots) {
+    ck_links("The U.S. team won 3.5 points at 9 p.m. on Friday. Details at www.harbour.org. "
+             "More on https://t.co/Xy9 today.",
+             "www.harbour.org|https://t.co/Xy9");
+    ck_links("Rates rose 2.5 percent.See harbour.org/rates for more, or e.g.the list at "
+             "ferry.example.com.",
+             "harbour.org/rates|ferry.example.com");
+    /* a control byte is not a word start, but a scheme is found anywhere */
+    ck_links("A note\x01https://t.co/a and\x01www.ferry.com end", "https://t.co/a");
+    ck_links("Stops...then. www.x.co/a.b. and (pic.twitter.com/AbC) end.",
+             "www.x.co/a.b|pic.twitter.com/AbC");
+    ck_links("No links here. None at all, not even in 4.5 or U.K. or a.m.", "");
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("links");
     TCase *tc = tcase_create("links");
@@ -179,6 +197,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, bare_hosts_need_a_known_top_level_domain);
     tcase_add_test(tc, twitter_text_conformance);
     tcase_add_test(tc, links_at_every_offset);
+    tcase_add_test(tc, links_among_other_dots);
     suite_add_tcase(s, tc);
     return s;
 }
