@@ -215,7 +215,8 @@ enum {
     WN_UF_DATELINE = 1u << 9,   /* opens with a dateline */
     WN_UF_SENTENCES = 1u << 10, /* more than one sentence */
     WN_UF_GARBLED = 1u << 11,   /* much of it replacement characters (bytes not UTF-8) */
-    WN_UF_ELLIPSIS = 1u << 12   /* the text ends in "..." or an ellipsis character */
+    WN_UF_ELLIPSIS = 1u << 12,  /* the text ends in "..." or an ellipsis character */
+    WN_UF_NODIGIT = 1u << 13    /* no ASCII digit at all (measured on short units only) */
 };
 
 /* Last significant character of a unit (wn_unit.endc), closing quotes and

@@ -53,7 +53,7 @@ static int is_small_word(const char *p, size_t n) {
 }
 
 typedef struct word_stats {
-    uint32_t words, upper, lower, alnum;
+    uint32_t words, upper, lower, alnum, digits;
     uint32_t replaced;    /* U+FFFD: bytes that were not UTF-8 */
     uint32_t sig, sigcap; /* significant words after the first, and how many are capitalised */
 } word_stats;
@@ -205,7 +205,8 @@ static void measure_words(const char *s, size_t n, int title, word_stats *st) {
     memset(&w, 0, sizeof w);
     w.upper = BC_FIELD(acc, 0);
     w.lower = BC_FIELD(acc, 1);
-    w.alnum = w.upper + w.lower + BC_FIELD(acc, 2);
+    w.digits = BC_FIELD(acc, 2);
+    w.alnum = w.upper + w.lower + w.digits;
     int any_high = BC_FIELD(acc, 3) != 0;
     if (any_high)
         count_high(s, n, &w);
@@ -410,6 +411,8 @@ static void measure(wn_unit *u) {
             f |= WN_UF_TITLE;
         if (st.alnum == 0)
             f |= WN_UF_NOALNUM;
+        if (st.digits == 0 && !ordered) /* a numbered list marker has digits */
+            f |= WN_UF_NODIGIT;
         if (garbled(st.replaced, n))
             f |= WN_UF_GARBLED;
     }

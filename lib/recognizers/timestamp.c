@@ -11,7 +11,8 @@ void wn_rec_timestamp(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i++) {
         wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
-        if (!wn_free_unit(u) || u->nwords > 20)
+        /* every date, time and "5 hours ago" has a digit */
+        if (!wn_free_unit(u) || u->nwords > 20 || (u->feat & WN_UF_NODIGIT))
             continue;
         wn_when w;
         if (!wn_parse_timestamp_line(u->text, u->len, &w))
