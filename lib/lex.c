@@ -342,7 +342,16 @@ static int is_word_punct(uint32_t cp) {
            cp == 0x2026;
 }
 
+/* An ASCII letter or digit: never punctuation, and never part of a
+ * multi-byte character. */
+static inline int ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20u) >= 'a' && (c | 0x20u) <= 'z');
+}
+
 wn_word wn_word_core(wn_word w) {
+    /* most words start and end with a letter or a digit: nothing to strip */
+    if (w.n && ascii_alnum((unsigned char)w.p[0]) && ascii_alnum((unsigned char)w.p[w.n - 1]))
+        return w;
     size_t i = 0;
     while (i < w.n) {
         size_t j = i;

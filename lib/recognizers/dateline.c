@@ -88,11 +88,11 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
     *agency = wn_sv_make(NULL, 0);
     if (n < 6)
         return 0;
+    if (s[0] != '(' && !wn_is_upper((unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
+        return 0;
     /* every dateline has an agency in parentheses or a dash near the start */
     size_t head = n < 90 ? n : 90;
     if (s[0] != '(' && !memchr(s, '(', head) && !memchr(s, '-', head) && !memchr(s, 0xE2, head))
-        return 0;
-    if (s[0] != '(' && !wn_is_upper((unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
         return 0;
     size_t i;
     if (s[0] == '(') { /* "(CNN) ..." */

@@ -248,6 +248,36 @@ START_TEST(sorted_lead_in_agrees_with_scan) {
 }
 END_TEST
 
+/* The core of a word: punctuation and quotes stripped from both ends,
+ * whether the word starts or ends with a letter, a digit or neither. */
+START_TEST(word_core_strips_both_ends) {
+    static const char *const cases[][2] = {
+        {"harbour", "harbour"},
+        {"harbour.", "harbour"},
+        {"(harbour)", "harbour"},
+        {"\xE2\x80\x9Charbour\xE2\x80\x9D", "harbour"},
+        {"harbour\xE2\x80\xA6", "harbour"},
+        {"'90s", "90s"},
+        {"9.", "9"},
+        {"A-1", "A-1"},
+        {"x", "x"},
+        {"...", ""},
+        {"U.S.", "U.S"},
+        {"ferry,", "ferry"},
+        {"\"Ferry\"", "Ferry"},
+        {"caf\xC3\xA9", "caf\xC3\xA9"},
+        {"\xC3\xA9t\xC3\xA9!", "\xC3\xA9t\xC3\xA9"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        wn_word w = {cases[k][0], strlen(cases[k][0])};
+        wn_word c = wn_word_core(w);
+        ck_assert_msg(c.n == strlen(cases[k][1]) && memcmp(c.p, cases[k][1], c.n) == 0,
+                      "core of \"%s\": \"%.*s\", want \"%s\"", cases[k][0], (int)c.n, c.p,
+                      cases[k][1]);
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -322,6 +352,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, month_and_weekday_names);
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
+    tcase_add_test(tc, word_core_strips_both_ends);
     suite_add_tcase(s, tc);
     return s;
 }
