@@ -17,6 +17,32 @@ START_TEST(spaces_collapse) {
 }
 END_TEST
 
+/* Runs of plain ASCII are copied sixteen and eight bytes at a time and
+ * stop at what needs a closer look: two spaces, a tab, a character
+ * reference or a byte above ASCII must be cleaned at every offset of a run,
+ * whatever came before it in the run. */
+START_TEST(specials_at_every_offset) {
+    static const char *const special[][2] = {
+        {"  ", " "}, {" \t ", " "}, {"\t", " "}, {"&amp;", "&"}, {"\xC3\xA9", "\xC3\xA9"}};
+    static const char *const words = "The ferry left the harbour at dawn and the crew ";
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
+        for (size_t pad = 1; pad < 40; pad++) {
+            char raw[256], want[256];
+            snprintf(raw, sizeof raw, "%.*s%s%s", (int)pad, words, special[k][0],
+                     "waved from the deck for a while.");
+            snprintf(want, sizeof want, "%.*s%s%s", (int)pad, words, special[k][1],
+                     "waved from the deck for a while.");
+            /* a space next to a space collapses into it */
+            char *w = want;
+            for (char *q = want; *q; q++)
+                if (!(q[0] == ' ' && q[1] == ' '))
+                    *w++ = *q;
+            *w = '\0';
+            expect_clean(raw, want, WN_OPT_DEFAULT);
+        }
+}
+END_TEST
+
 START_TEST(invisible_characters) {
     /* U+200B and U+FEFF go, U+200D stays (emoji sequences need it) */
     expect_clean("Zero\xE2\x80\x8Bwidth and\xEF\xBB\xBF marks go away here.",
@@ -124,6 +150,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("clean");
     TCase *tc = tcase_create("clean");
     tcase_add_test(tc, spaces_collapse);
+    tcase_add_test(tc, specials_at_every_offset);
     tcase_add_test(tc, invisible_characters);
     tcase_add_test(tc, invalid_utf8_becomes_replacement);
     tcase_add_test(tc, nfc);
