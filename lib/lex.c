@@ -7,6 +7,10 @@
 
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 uint32_t wn_u8_next_slow(const char *s, size_t n, size_t *i) {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = *i;
@@ -304,6 +308,15 @@ int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
     size_t j = 0;
     if (!set->nshort) {
         size_t end = n > WN_PHRASE_KEY ? n - WN_PHRASE_KEY : 0;
+#if defined(__SSE2__)
+        const __m128i sp = _mm_set1_epi8(' ');
+        for (; j + 16 <= end; j += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+            for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)); m; m &= m - 1)
+                if (key_at(set, s, n, j + (size_t)__builtin_ctz(m) + 1))
+                    return 1;
+        }
+#endif
         for (; j + 8 <= end; j += 8)
             for (uint64_t m = wn_swar_eq(wn_load64(s + j), ' '); m; m &= m - 1)
                 if (key_at(set, s, n, j + wn_swar_first(m) + 1))
