@@ -62,16 +62,6 @@ static int is_space_cp(uint32_t cp) {
            cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* Bytes of 0x80 and above in [s, s+n), eight at a time. */
-static size_t count_high_bytes(const char *s, size_t n) {
-    size_t count = 0, i = 0;
-    for (; i + 8 <= n; i += 8)
-        count += wn_swar_count(wn_load64(s + i) & WN_HIGHS);
-    for (; i < n; i++)
-        count += (unsigned char)s[i] >= 0x80;
-    return count;
-}
-
 typedef struct cleaner {
     char *out; /* write position */
     char *base;
@@ -442,7 +432,7 @@ char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
     size_t bound = total;
     for (size_t k = first; k <= last; k++)
         if (ln[k].flags & WN_LF_HIGH)
-            bound += 2 * count_high_bytes(p->in + ln[k].start, ln[k].end - ln[k].start);
+            bound += 2 * wn_count_high(p->in + ln[k].start, ln[k].end - ln[k].start);
     char *r = wn_arena_alloc_bytes(p->arena, bound + 1);
     if (!r)
         return NULL;

@@ -352,6 +352,11 @@ int wn_ci_eq(const char *s, size_t n, const char *lit);
 int wn_ci_in(const char *s, size_t n, const char *const *list);
 /* Find lit in s (case-sensitive); returns its offset or SIZE_MAX. */
 size_t wn_find(const char *s, size_t n, const char *lit);
+/* How many bytes of s equal b; how many are 0x80 or above. Sixteen bytes at
+ * a time with SSE2 (per-lane counters summed every 255 blocks), eight with
+ * 64-bit words elsewhere. */
+size_t wn_count_byte(const char *s, size_t n, unsigned char b);
+size_t wn_count_high(const char *s, size_t n);
 /* ASCII case-insensitive search. */
 size_t wn_ci_find(const char *s, size_t n, const char *lit);
 /* The same, only in the last `window` bytes (cues that end a line);

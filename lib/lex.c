@@ -141,6 +141,54 @@ size_t wn_find(const char *s, size_t n, const char *lit) {
     return SIZE_MAX;
 }
 
+#if defined(__SSE2__)
+/* Add to *total the bytes of s from *i on that `match` flags (lanes of
+ * 0xFF), `match` being an expression of the block `v` just loaded; sixteen
+ * bytes at a time up to the last whole block, *i advanced past them. */
+#define WN_COUNT_BLOCKS(s, n, i, total, match)                                                     \
+    do {                                                                                           \
+        const __m128i zero_ = _mm_setzero_si128();                                                 \
+        while (*(i) + 16 <= (n)) {                                                                 \
+            size_t blocks_ = ((n) - *(i)) / 16;                                                    \
+            if (blocks_ > 255) /* a lane counts to 255 at most */                                  \
+                blocks_ = 255;                                                                     \
+            __m128i acc_ = zero_;                                                                  \
+            for (size_t k_ = 0; k_ < blocks_; k_++, *(i) += 16) {                                  \
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)((s) + *(i)));          \
+                acc_ = _mm_sub_epi8(acc_, (match));                                                \
+            }                                                                                      \
+            __m128i sad_ = _mm_sad_epu8(acc_, zero_);                                              \
+            *(total) += (size_t)_mm_cvtsi128_si32(sad_) + (size_t)_mm_extract_epi16(sad_, 4);      \
+        }                                                                                          \
+    } while (0)
+#endif
+
+size_t wn_count_byte(const char *s, size_t n, unsigned char b) {
+    size_t total = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i vb = _mm_set1_epi8((char)b);
+    WN_COUNT_BLOCKS(s, n, &i, &total, _mm_cmpeq_epi8(v, vb));
+#endif
+    for (; i + 8 <= n; i += 8)
+        total += wn_swar_count(wn_swar_eq(wn_load64(s + i), b));
+    for (; i < n; i++)
+        total += (unsigned char)s[i] == b;
+    return total;
+}
+
+size_t wn_count_high(const char *s, size_t n) {
+    size_t total = 0, i = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    WN_COUNT_BLOCKS(s, n, &i, &total, _mm_cmplt_epi8(v, zero));
+#endif
+    for (; i + 8 <= n; i += 8)
+        total += wn_swar_count(wn_load64(s + i) & WN_HIGHS);
+    for (; i < n; i++)
+        total += (unsigned char)s[i] >= 0x80;
+    return total;
+}
+
 size_t wn_ci_find(const char *s, size_t n, const char *lit) {
     size_t m = strlen(lit);
     if (m == 0)

@@ -72,14 +72,9 @@ static void count_class(uint32_t cp, word_stats *st) {
         st->alnum++;
 }
 
-/* Words of collapsed text: spaces + 1, saturating. Eight bytes at a time. */
+/* Words of collapsed text: spaces + 1, saturating. */
 static uint32_t count_words(const char *s, size_t n) {
-    size_t spaces = 0, i = 0;
-    for (; i + 8 <= n; i += 8)
-        spaces += wn_swar_count(wn_swar_eq(wn_load64(s + i), ' '));
-    for (; i < n; i++)
-        spaces += s[i] == ' ';
-    size_t words = n ? spaces + 1 : 0;
+    size_t words = n ? wn_count_byte(s, n, ' ') + 1 : 0;
     return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
 }
 
@@ -94,14 +89,9 @@ static int garbled(size_t replaced, size_t n) {
  * of those bytes is let go after one pass eight bytes at a time; otherwise
  * the whole sequences EF BF BD are counted, eight ends at a time. */
 static int long_line_garbled(const char *s, size_t n) {
-    size_t bd = 0, i = 0;
-    for (; i + 8 <= n; i += 8)
-        bd += wn_swar_count(wn_swar_eq(wn_load64(s + i), 0xBD));
-    for (; i < n; i++)
-        bd += (unsigned char)s[i] == 0xBD;
-    if (!garbled(bd, n))
+    if (!garbled(wn_count_byte(s, n, 0xBD), n))
         return 0;
-    size_t count = 0;
+    size_t count = 0, i;
     for (i = 2; i + 8 <= n; i += 8)
         count += wn_swar_count(wn_swar_eq(wn_load64(s + i), 0xBD) &
                                wn_swar_eq(wn_load64(s + i - 1), 0xBF) &

@@ -248,6 +248,35 @@ START_TEST(sorted_lead_in_agrees_with_scan) {
 }
 END_TEST
 
+/* Byte counts sixteen at a time, with per-lane counters that must be
+ * summed before they wrap (255 blocks): every length up to 300 and texts
+ * long enough for several sums, against a count byte by byte. */
+START_TEST(byte_counts_agree_with_reference) {
+    static char buf[9000];
+    uint32_t seed = 12345;
+    for (size_t k = 0; k < sizeof buf; k++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = (seed >> 16) % 7;
+        buf[k] = r == 0 ? ' ' : r == 1 ? (char)0xBD : r == 2 ? (char)0xC3 : (char)('a' + r);
+    }
+    /* a stretch that is all spaces: every lane counts up to its limit */
+    memset(buf + 4096, ' ', 4500);
+    for (size_t off = 0; off < 3; off++)
+        for (size_t n = 0; off + n <= sizeof buf; n = n < 300 ? n + 1 : n * 2 + 7) {
+            size_t sp = 0, bd = 0, high = 0;
+            for (size_t k = off; k < off + n; k++) {
+                sp += buf[k] == ' ';
+                bd += (unsigned char)buf[k] == 0xBD;
+                high += (unsigned char)buf[k] >= 0x80;
+            }
+            ck_assert_uint_eq(wn_count_byte(buf + off, n, ' '), sp);
+            ck_assert_uint_eq(wn_count_byte(buf + off, n, 0xBD), bd);
+            ck_assert_uint_eq(wn_count_high(buf + off, n), high);
+        }
+    ck_assert_uint_eq(wn_count_byte(buf + 4096, 4500, ' '), 4500);
+}
+END_TEST
+
 /* The core of a word: punctuation and quotes stripped from both ends,
  * whether the word starts or ends with a letter, a digit or neither. */
 START_TEST(word_core_strips_both_ends) {
@@ -353,6 +382,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, word_core_strips_both_ends);
+    tcase_add_test(tc, byte_counts_agree_with_reference);
     suite_add_tcase(s, tc);
     return s;
 }
