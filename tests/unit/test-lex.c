@@ -277,6 +277,35 @@ START_TEST(byte_counts_agree_with_reference) {
 }
 END_TEST
 
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Repeat detection compares texts whose hashes are equal: texts that differ
+ * in one byte, at any offset and in any bit, and the prefixes of one text,
+ * must all hash apart (a collision would only cost a comparison, but many
+ * would make repeats slow to find). */
+START_TEST(hash_separates_near_texts) {
+    static uint64_t h[70 * 255 + 80];
+    char text[70];
+    for (size_t k = 0; k < sizeof text; k++)
+        text[k] = (char)('a' + k % 23);
+    size_t m = 0;
+    for (size_t at = 0; at < sizeof text; at++)
+        for (unsigned d = 1; d < 256; d++) {
+            text[at] = (char)((unsigned char)text[at] ^ d);
+            h[m++] = wn_hash(text, sizeof text, 0);
+            text[at] = (char)((unsigned char)text[at] ^ d);
+        }
+    for (size_t n = 0; n <= sizeof text; n++)
+        h[m++] = wn_hash(text, n, 0);
+    qsort(h, m, sizeof h[0], cmp_u64);
+    for (size_t k = 1; k < m; k++)
+        ck_assert_msg(h[k] != h[k - 1], "two of %zu near texts hash alike", m);
+}
+END_TEST
+
 /* The core of a word: punctuation and quotes stripped from both ends,
  * whether the word starts or ends with a letter, a digit or neither. */
 START_TEST(word_core_strips_both_ends) {
@@ -383,6 +412,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, byte_counts_agree_with_reference);
+    tcase_add_test(tc, hash_separates_near_texts);
     suite_add_tcase(s, tc);
     return s;
 }
