@@ -16,7 +16,10 @@
 #define P4(a, b, c, d) ((P3(a, b, c) << 8) | (uint32_t)(d))
 
 /* Short function words that Title Case leaves in lower case ("of", "the",
- * "with"). All have at most four letters. */
+ * "with"). All have at most four letters: the word's length and its bytes,
+ * folded to lower case, make one number, and the switch compares it with
+ * each in a few steps. */
+#define W(n, v) (((uint64_t)(n) << 32) | (uint64_t)(v))
 static int is_small_word(const char *p, size_t n) {
     if (n == 0 || n > 4)
         return 0;
@@ -27,29 +30,54 @@ static int is_small_word(const char *p, size_t n) {
             return 0;
         v = (v << 8) | ((c >= 'A' && c <= 'Z') ? (c | 0x20u) : c);
     }
-    static const uint32_t two[] = {
-        P2('a', 'n'), P2('o', 'f'), P2('i', 'n'), P2('o', 'n'), P2('a', 't'), P2('t', 'o'),
-        P2('b', 'y'), P2('u', 'p'), P2('a', 's'), P2('i', 's'), P2('i', 'f'), P2('i', 't'),
-        P2('d', 'e'), P2('l', 'a'), P2('l', 'e'), P2('v', 's'), P2('o', 'r'), P2('s', 'o')};
-    static const uint32_t three[] = {P3('t', 'h', 'e'), P3('a', 'n', 'd'), P3('b', 'u', 't'),
-                                     P3('n', 'o', 'r'), P3('f', 'o', 'r'), P3('y', 'e', 't'),
-                                     P3('o', 'f', 'f'), P3('p', 'e', 'r'), P3('v', 'i', 'a'),
-                                     P3('v', 's', '.'), P3('o', 'u', 't'), P3('v', 'o', 'n'),
-                                     P3('v', 'a', 'n'), P3('d', 'e', 'r')};
-    static const uint32_t four[] = {
-        P4('w', 'i', 't', 'h'), P4('f', 'r', 'o', 'm'), P4('i', 'n', 't', 'o'),
-        P4('o', 'n', 't', 'o'), P4('o', 'v', 'e', 'r'), P4('t', 'h', 'a', 'n'),
-        P4('t', 'h', 'a', 't'), P4('u', 'p', 'o', 'n'), P4('a', 'm', 'i', 'd')};
-    const uint32_t *list = n == 2 ? two : n == 3 ? three : four;
-    size_t count = n == 2   ? sizeof two / sizeof two[0]
-                   : n == 3 ? sizeof three / sizeof three[0]
-                            : sizeof four / sizeof four[0];
-    if (n == 1)
-        return v == 'a' || v == '&';
-    for (size_t k = 0; k < count; k++)
-        if (list[k] == v)
-            return 1;
-    return 0;
+    switch (W(n, v)) {
+    case W(1, 'a'):
+    case W(1, '&'):
+    case W(2, P2('a', 'n')):
+    case W(2, P2('o', 'f')):
+    case W(2, P2('i', 'n')):
+    case W(2, P2('o', 'n')):
+    case W(2, P2('a', 't')):
+    case W(2, P2('t', 'o')):
+    case W(2, P2('b', 'y')):
+    case W(2, P2('u', 'p')):
+    case W(2, P2('a', 's')):
+    case W(2, P2('i', 's')):
+    case W(2, P2('i', 'f')):
+    case W(2, P2('i', 't')):
+    case W(2, P2('d', 'e')):
+    case W(2, P2('l', 'a')):
+    case W(2, P2('l', 'e')):
+    case W(2, P2('v', 's')):
+    case W(2, P2('o', 'r')):
+    case W(2, P2('s', 'o')):
+    case W(3, P3('t', 'h', 'e')):
+    case W(3, P3('a', 'n', 'd')):
+    case W(3, P3('b', 'u', 't')):
+    case W(3, P3('n', 'o', 'r')):
+    case W(3, P3('f', 'o', 'r')):
+    case W(3, P3('y', 'e', 't')):
+    case W(3, P3('o', 'f', 'f')):
+    case W(3, P3('p', 'e', 'r')):
+    case W(3, P3('v', 'i', 'a')):
+    case W(3, P3('v', 's', '.')):
+    case W(3, P3('o', 'u', 't')):
+    case W(3, P3('v', 'o', 'n')):
+    case W(3, P3('v', 'a', 'n')):
+    case W(3, P3('d', 'e', 'r')):
+    case W(4, P4('w', 'i', 't', 'h')):
+    case W(4, P4('f', 'r', 'o', 'm')):
+    case W(4, P4('i', 'n', 't', 'o')):
+    case W(4, P4('o', 'n', 't', 'o')):
+    case W(4, P4('o', 'v', 'e', 'r')):
+    case W(4, P4('t', 'h', 'a', 'n')):
+    case W(4, P4('t', 'h', 'a', 't')):
+    case W(4, P4('u', 'p', 'o', 'n')):
+    case W(4, P4('a', 'm', 'i', 'd')):
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 typedef struct word_stats {

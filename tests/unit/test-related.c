@@ -102,6 +102,20 @@ START_TEST(bulleted_titles_after_the_story) {
 }
 END_TEST
 
+/* Title Case leaves short function words in lower case ("of", "the",
+ * "in", "with"): such titles are titles all the same. */
+START_TEST(bulleted_titles_with_small_words) {
+    wn_doc *d = parse("The county opened its new bridge over the Weir river on Tuesday.\n"
+                      "Traffic engineers expect about 3,000 vehicles a day to use it.\n"
+                      "- Five Bridges of the County and the Towns Between\n"
+                      "- A Guide to the New Crossing in Pictures, with Maps\n"
+                      "Follow the Ledger on Facebook.\n");
+    ck_types(d, "paragraph paragraph related related noise");
+    ck_text(wn_block_title, blk(d, 3), "A Guide to the New Crossing in Pictures, with Maps");
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(run_in_label_is_paragraph) {
     wn_doc *d =
         between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
@@ -143,6 +157,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, link_card_with_slug);
     tcase_add_test(tc, kicker_headline_between_paragraphs);
     tcase_add_test(tc, bulleted_titles_after_the_story);
+    tcase_add_test(tc, bulleted_titles_with_small_words);
     tcase_add_test(tc, run_in_label_is_paragraph);
     tcase_add_test(tc, capitalised_opening_is_paragraph);
     tcase_add_test(tc, heading_of_a_link_box);
