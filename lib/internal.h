@@ -357,6 +357,10 @@ size_t wn_find(const char *s, size_t n, const char *lit);
  * 64-bit words elsewhere. */
 size_t wn_count_byte(const char *s, size_t n, unsigned char b);
 size_t wn_count_high(const char *s, size_t n);
+/* Where the bytes b[0..3] occur in s[0..n), n <= 64: bit k of m[j] is set
+ * when s[k] == b[j]. One pass, sixteen bytes at a time with SSE2; no byte
+ * beyond s + n is read. */
+void wn_byte_masks(const char *s, size_t n, const unsigned char b[4], uint64_t m[4]);
 /* ASCII case-insensitive search. */
 size_t wn_ci_find(const char *s, size_t n, const char *lit);
 /* The same, only in the last `window` bytes (cues that end a line);

@@ -105,22 +105,24 @@ static int label_end(const char *s, size_t n, size_t *ln, size_t *skip) {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " -- "};
     size_t lim = n < 40 ? n : 40;
     /* the first colon, or an earlier separator: a space, then '|', '-' or
-     * a UTF-8 dash (memchr finds the few candidates) */
-    const char *colon = memchr(s, ':', lim);
-    size_t best = colon ? (size_t)(colon - s) : lim, best_skip = 1;
-    static const char firsts[] = {'|', '-', (char)0xE2};
-    for (size_t f = 0; f < sizeof firsts; f++) {
-        for (const char *q = s;
-             best > 1 && (q = memchr(q + 1, firsts[f], best - (size_t)(q - s) - 1));) {
-            size_t k = (size_t)(q - s) - 1;
-            size_t j = 0;
-            while (j < sizeof seps / sizeof seps[0] && !wn_ci_prefix(s + k, n - k, seps[j]))
-                j++;
-            if (s[k] == ' ' && j < sizeof seps / sizeof seps[0]) {
-                best = k;
-                best_skip = strlen(seps[j]);
-                break;
-            }
+     * a UTF-8 dash; the candidates from one pass over the first bytes, the
+     * earliest one that opens a separator wins */
+    static const unsigned char marks[4] = {':', '|', '-', 0xE2};
+    uint64_t m[4];
+    wn_byte_masks(s, lim, marks, m);
+    size_t best = m[0] ? (size_t)__builtin_ctzll(m[0]) : lim, best_skip = 1;
+    uint64_t cand = (m[1] | m[2] | m[3]) & ~(uint64_t)1;
+    if (best < 64)
+        cand &= ((uint64_t)1 << best) - 1;
+    for (; cand; cand &= cand - 1) {
+        size_t k = (size_t)__builtin_ctzll(cand) - 1;
+        size_t j = 0;
+        while (j < sizeof seps / sizeof seps[0] && !wn_ci_prefix(s + k, n - k, seps[j]))
+            j++;
+        if (s[k] == ' ' && j < sizeof seps / sizeof seps[0]) {
+            best = k;
+            best_skip = strlen(seps[j]);
+            break;
         }
     }
     if (best < lim) {

@@ -277,6 +277,27 @@ START_TEST(byte_counts_agree_with_reference) {
 }
 END_TEST
 
+/* Byte masks of up to 64 bytes, the last block read overlapping the one
+ * before it: every length and offset, against a byte-by-byte scan. */
+START_TEST(byte_masks_agree_with_reference) {
+    char buf[80];
+    for (size_t k = 0; k < sizeof buf; k++)
+        buf[k] = ":|-x \xE2"[(k * 7 + k / 5) % 6];
+    static const unsigned char b[4] = {':', '|', '-', 0xE2};
+    for (size_t off = 0; off < 16; off++)
+        for (size_t n = 0; n <= 64; n++) {
+            uint64_t m[4], want[4] = {0, 0, 0, 0};
+            wn_byte_masks(buf + off, n, b, m);
+            for (size_t k = 0; k < n; k++)
+                for (int j = 0; j < 4; j++)
+                    if ((unsigned char)buf[off + k] == b[j])
+                        want[j] |= (uint64_t)1 << k;
+            for (int j = 0; j < 4; j++)
+                ck_assert_msg(m[j] == want[j], "offset %zu, %zu bytes, byte %d", off, n, j);
+        }
+}
+END_TEST
+
 static int cmp_u64(const void *a, const void *b) {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
@@ -413,6 +434,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
+    tcase_add_test(tc, byte_masks_agree_with_reference);
     suite_add_tcase(s, tc);
     return s;
 }
