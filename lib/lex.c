@@ -190,32 +190,40 @@ size_t wn_count_high(const char *s, size_t n) {
 }
 
 void wn_byte_masks(const char *s, size_t n, const unsigned char b[4], uint64_t m[4]) {
-    m[0] = m[1] = m[2] = m[3] = 0;
+    /* in locals: stores through m could alias s for all the compiler knows */
+    uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
     size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i v0 = _mm_set1_epi8((char)b[0]), v1 = _mm_set1_epi8((char)b[1]),
-                  v2 = _mm_set1_epi8((char)b[2]), v3 = _mm_set1_epi8((char)b[3]);
     if (n >= 16) {
+        const __m128i v0 = _mm_set1_epi8((char)b[0]), v1 = _mm_set1_epi8((char)b[1]),
+                      v2 = _mm_set1_epi8((char)b[2]), v3 = _mm_set1_epi8((char)b[3]);
         /* whole blocks, the last one overlapping the one before it */
         for (;;) {
             if (i + 16 > n)
                 i = n - 16;
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            m[0] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v0)) << i;
-            m[1] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v1)) << i;
-            m[2] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v2)) << i;
-            m[3] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v3)) << i;
+            m0 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v0)) << i;
+            m1 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v1)) << i;
+            m2 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v2)) << i;
+            m3 |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, v3)) << i;
             i += 16;
             if (i >= n)
-                return;
+                break;
         }
     }
 #endif
+    const unsigned char b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3];
     for (; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        for (int j = 0; j < 4; j++)
-            m[j] |= (uint64_t)(c == b[j]) << i;
+        m0 |= (uint64_t)(c == b0) << i;
+        m1 |= (uint64_t)(c == b1) << i;
+        m2 |= (uint64_t)(c == b2) << i;
+        m3 |= (uint64_t)(c == b3) << i;
     }
+    m[0] = m0;
+    m[1] = m1;
+    m[2] = m2;
+    m[3] = m3;
 }
 
 size_t wn_ci_find(const char *s, size_t n, const char *lit) {
