@@ -47,16 +47,16 @@ static int jw_room(jw *w, size_t need) {
         if (w->cap >= need)
             return 1;
     }
-    /* grow by half: the first size is a close guess, so a document that
-     * outgrows it needs only a little more, and doubling a buffer of the
-     * input's size would double the peak */
+    /* grow by a quarter: the first size is a close guess, so a document
+     * that outgrows it needs only a little more, and doubling a buffer of
+     * the input's size would double the peak */
     size_t cap = w->cap ? w->cap : 4096;
     while (cap - w->n < need) {
-        if (cap > SIZE_MAX / 3 * 2) {
+        if (cap > SIZE_MAX / 5 * 4) {
             w->status = WN_ERR_NOMEM;
             return 0;
         }
-        cap += cap / 2;
+        cap += cap / 4;
     }
     char *nb = w->write ? wn_mem_realloc(w->al, w->buf, cap) : wn_owned_realloc(w->al, w->buf, cap);
     if (!nb) {
@@ -423,14 +423,21 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     /* render straight into memory the caller will own, sized from the
      * blocks and grown when needed; trimmed to fit at the end. The text is
      * about the input's size (escapes add a little, the white space between
-     * lines is dropped; bytes that were not UTF-8 grow to three), the keys
-     * and spans of a block take 40-70 bytes. */
-    size_t text = 0;
-    for (size_t k = 0; k < doc->nblocks; k++)
-        text += doc->blocks[k].text.n;
-    if (text < doc->input_size)
-        text = doc->input_size;
-    size_t guess = text + doc->input_size / 32 + 256 + doc->nblocks * 64;
+     * lines is dropped; bytes that were not UTF-8 grow to three). Around it
+     * a block takes 33 bytes of keys and punctuation, its type's name, two
+     * offsets of up to as many digits as the input's size has, and for
+     * noise 24 more for the reason. */
+    size_t text = 0, digits = 1;
+    for (size_t v = doc->input_size; v >= 10; v /= 10)
+        digits++;
+    size_t guess = doc->input_size / 32 + 256;
+    for (size_t k = 0; k < doc->nblocks; k++) {
+        const wn_block *b = &doc->blocks[k];
+        text += b->text.n;
+        guess += 33 + strlen(wn_block_type_name(b->type)) + 2 * digits +
+                 (b->type == WN_BLOCK_NOISE ? 24 : 0);
+    }
+    guess += text > doc->input_size ? text : doc->input_size;
     w.buf = wn_owned_alloc(w.al, guess);
     if (!w.buf)
         return WN_ERR_NOMEM;

@@ -122,6 +122,8 @@ static void ck_json_buffer(const char *kind, size_t size) {
 START_TEST(json_buffer_close_to_its_content) {
     ck_json_buffer("ordinary", 2u << 20);
     ck_json_buffer("invalid-utf8", 2u << 20);
+    /* a verbatim repeat is a noise block with a reason: more keys a block */
+    ck_json_buffer("identical-lines", 2u << 20);
 }
 END_TEST
 
