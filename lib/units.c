@@ -6,6 +6,10 @@
  */
 #include "internal.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Case, Title Case, sentence breaks and links are measured on short units
  * only: the cues that need them (titles, headings, link lines, credits)
  * never run longer. Longer units get the cheap features. */
@@ -208,17 +212,53 @@ static void count_high(const char *s, size_t n, word_stats *w) {
 /* Words, letter case and Title Case of short text: one table lookup and one
  * addition per byte, then one step per word for titles; characters beyond
  * ASCII are classified through utf8proc only when the text has them. */
-static void measure_words(const char *s, size_t n, int title, word_stats *st) {
-    const unsigned char *u = (const unsigned char *)s;
+#if defined(__SSE2__)
+/* Lanes of v whose byte lies in [lo, hi]: shifted so that lo becomes -128,
+ * one signed comparison. */
+static inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi) {
+    __m128i t = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - lo)));
+    return _mm_cmplt_epi8(t, _mm_set1_epi8((char)(-128 + (hi - lo) + 1)));
+}
+
+static inline uint64_t lane_sum(__m128i c) {
+    __m128i s = _mm_sad_epu8(c, _mm_setzero_si128());
+    return (uint64_t)_mm_cvtsi128_si32(s) + (uint64_t)_mm_extract_epi16(s, 4);
+}
+#endif
+
+/* The five byte_class counters of s[0..n), n <= WN_FEATURE_SPAN, as one
+ * word of 12-bit fields: sixteen bytes at a time with SSE2 (a lane counts
+ * at most sixteen), the rest through the table. */
+static uint64_t class_counts(const unsigned char *u, size_t n) {
     uint64_t acc = 0, acc2 = 0;
     size_t k = 0;
+#if defined(__SSE2__)
+    __m128i up = _mm_setzero_si128(), lo = up, dg = up, hi = up, sp = up;
+    const __m128i space = _mm_set1_epi8(' '), zero = _mm_setzero_si128();
+    for (; k + 16 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + k));
+        up = _mm_sub_epi8(up, in_range(v, 'A', 'Z'));
+        lo = _mm_sub_epi8(lo, in_range(v, 'a', 'z'));
+        dg = _mm_sub_epi8(dg, in_range(v, '0', '9'));
+        hi = _mm_sub_epi8(hi, _mm_cmplt_epi8(v, zero));
+        sp = _mm_sub_epi8(sp, _mm_cmpeq_epi8(v, space));
+    }
+    if (k)
+        acc = lane_sum(up) | lane_sum(lo) << 12 | lane_sum(dg) << 24 | lane_sum(hi) << 36 |
+              lane_sum(sp) << 48;
+#endif
     for (; k + 2 <= n; k += 2) {
         acc += byte_class[u[k]];
         acc2 += byte_class[u[k + 1]];
     }
     if (k < n)
         acc += byte_class[u[k]];
-    acc += acc2;
+    return acc + acc2;
+}
+
+static void measure_words(const char *s, size_t n, int title, word_stats *st) {
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t acc = class_counts(u, n);
     word_stats w;
     memset(&w, 0, sizeof w);
     w.upper = BC_FIELD(acc, 0);

@@ -24,6 +24,32 @@ START_TEST(separators) {
 }
 END_TEST
 
+/* A rule of 70 dashes is a separator; one letter or digit anywhere in it
+ * (every offset, both ends of each class's range) makes it text. Letters
+ * and digits are counted sixteen bytes at a time, the rest byte by byte. */
+START_TEST(one_letter_in_a_rule) {
+    expect_noise("----------------------------------------------------------------------",
+                 "separator");
+    static const char marks[] = {'A', 'Z', 'a', 'z', '0', '9'};
+    for (size_t m = 0; m < sizeof marks; m++)
+        for (size_t at = 0; at < 70; at++) {
+            char line[72], buf[512];
+            memset(line, '-', 70);
+            line[70] = '\0';
+            line[at] = marks[m];
+            snprintf(buf, sizeof buf,
+                     "The council approved the plan on a narrow vote late on Monday night.\n"
+                     "%s\n"
+                     "Opponents said they would appeal the decision in the regional court.\n",
+                     line);
+            wn_doc *d = parse(buf);
+            ck_assert_msg(wn_doc_block_count(d) == 3 && wn_block_type(blk(d, 1)) != WN_BLOCK_NOISE,
+                          "'%c' at %zu: %s", marks[m], at, type_name_at(d, 1));
+            wn_doc_free(d);
+        }
+}
+END_TEST
+
 START_TEST(counters) {
     expect_noise("0", "counter");
     expect_noise("1,284 Comments", "counter");
@@ -88,6 +114,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("noise");
     TCase *tc = tcase_create("noise");
     tcase_add_test(tc, separators);
+    tcase_add_test(tc, one_letter_in_a_rule);
     tcase_add_test(tc, counters);
     tcase_add_test(tc, share_prompts);
     tcase_add_test(tc, boilerplate);
