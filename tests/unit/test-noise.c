@@ -1,14 +1,19 @@
 /* Unit tests of noise lines: separators, counters, share prompts, boilerplate. */
 #include "unit.h"
 
-static void expect_noise(const char *line, const char *reason) {
+/* The line between two sentences of a story, parsed. */
+static wn_doc *parse_between(const char *line) {
     char buf[1024];
     snprintf(buf, sizeof buf,
              "The council approved the plan on a narrow vote late on Monday night.\n"
              "%s\n"
              "Opponents said they would appeal the decision in the regional court.\n",
              line);
-    wn_doc *d = parse(buf);
+    return parse(buf);
+}
+
+static void expect_noise(const char *line, const char *reason) {
+    wn_doc *d = parse_between(line);
     ck_assert_msg(wn_doc_block_count(d) == 3, "%s: %zu blocks", line, wn_doc_block_count(d));
     ck_assert_msg(wn_block_type(blk(d, 1)) == WN_BLOCK_NOISE, "%s: got %s", line,
                   type_name_at(d, 1));
@@ -33,16 +38,11 @@ START_TEST(one_letter_in_a_rule) {
     static const char marks[] = {'A', 'Z', 'a', 'z', '0', '9'};
     for (size_t m = 0; m < sizeof marks; m++)
         for (size_t at = 0; at < 70; at++) {
-            char line[72], buf[512];
+            char line[72];
             memset(line, '-', 70);
             line[70] = '\0';
             line[at] = marks[m];
-            snprintf(buf, sizeof buf,
-                     "The council approved the plan on a narrow vote late on Monday night.\n"
-                     "%s\n"
-                     "Opponents said they would appeal the decision in the regional court.\n",
-                     line);
-            wn_doc *d = parse(buf);
+            wn_doc *d = parse_between(line);
             ck_assert_msg(wn_doc_block_count(d) == 3 && wn_block_type(blk(d, 1)) != WN_BLOCK_NOISE,
                           "'%c' at %zu: %s", marks[m], at, type_name_at(d, 1));
             wn_doc_free(d);
