@@ -446,12 +446,28 @@ static inline int ascii_alnum(unsigned char c) {
     return (c >= '0' && c <= '9') || ((c | 0x20u) >= 'a' && (c | 0x20u) <= 'z');
 }
 
+/* The ASCII bytes of is_word_punct(): " ' ( ) * , . : ; ! ? [ ]; c < 0x80. */
+static inline int ascii_word_punct(unsigned char c) {
+    static const uint64_t lo = (1ull << '!') | (1ull << '"') | (1ull << '\'') | (1ull << '(') |
+                               (1ull << ')') | (1ull << '*') | (1ull << ',') | (1ull << '.') |
+                               (1ull << ':') | (1ull << ';') | (1ull << '?');
+    static const uint64_t hi = (1ull << ('[' - 64)) | (1ull << (']' - 64));
+    return (int)(((c < 64 ? lo : hi) >> (c & 63u)) & 1u);
+}
+
 wn_word wn_word_core(wn_word w) {
     /* most words start and end with a letter or a digit: nothing to strip */
     if (w.n && ascii_alnum((unsigned char)w.p[0]) && ascii_alnum((unsigned char)w.p[w.n - 1]))
         return w;
+    const unsigned char *u = (const unsigned char *)w.p;
     size_t i = 0;
     while (i < w.n) {
+        if (u[i] < 0x80) { /* ASCII punctuation without decoding */
+            if (!ascii_word_punct(u[i]))
+                break;
+            i++;
+            continue;
+        }
         size_t j = i;
         uint32_t cp = wn_u8_next(w.p, w.n, &j);
         if (!is_word_punct(cp))
@@ -460,6 +476,12 @@ wn_word wn_word_core(wn_word w) {
     }
     size_t e = w.n;
     while (e > i) {
+        if (u[e - 1] < 0x80) {
+            if (!ascii_word_punct(u[e - 1]))
+                break;
+            e--;
+            continue;
+        }
         size_t j = e;
         uint32_t cp = wn_u8_prev(w.p, &j);
         if (!is_word_punct(cp))

@@ -357,6 +357,20 @@ START_TEST(word_core_strips_both_ends) {
 }
 END_TEST
 
+/* Every ASCII byte around a word: stripped exactly when it is one of the
+ * punctuation marks a word's core leaves out. */
+START_TEST(word_core_knows_every_ascii_byte) {
+    static const char punct[] = "\"'()*,.:;!?[]";
+    for (unsigned c = 1; c < 0x80; c++) {
+        char b[4] = {(char)c, 'q', (char)c, 0};
+        wn_word c1 = wn_word_core((wn_word){b, 3});
+        int strip = strchr(punct, (int)c) != NULL;
+        ck_assert_msg(strip ? (c1.p == b + 1 && c1.n == 1) : (c1.p == b && c1.n == 3),
+                      "byte 0x%02X: core at %d, %zu bytes", c, (int)(c1.p - b), c1.n);
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -432,6 +446,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, word_core_strips_both_ends);
+    tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
     tcase_add_test(tc, byte_masks_agree_with_reference);
