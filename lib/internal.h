@@ -350,8 +350,18 @@ size_t wn_ci_prefix(const char *s, size_t n, const char *lit);
 int wn_ci_eq(const char *s, size_t n, const char *lit);
 /* Does s equal (case-insensitively) one of the NULL-terminated list? */
 int wn_ci_in(const char *s, size_t n, const char *const *list);
-/* Find lit in s (case-sensitive); returns its offset or SIZE_MAX. */
-size_t wn_find(const char *s, size_t n, const char *lit);
+/* Find lit[0..m) in s (case-sensitive); returns its offset or SIZE_MAX. */
+size_t wn_find_n(const char *s, size_t n, const char *lit, size_t m);
+/* The same for a NUL-terminated lit. Inline, so that the length of a
+ * literal is known when compiling and a one-byte lit is a memchr(). */
+static inline size_t wn_find(const char *s, size_t n, const char *lit) {
+    size_t m = strlen(lit);
+    if (m == 1) {
+        const char *h = n ? memchr(s, lit[0], n) : NULL;
+        return h ? (size_t)(h - s) : SIZE_MAX;
+    }
+    return wn_find_n(s, n, lit, m);
+}
 /* How many bytes of s equal b; how many are 0x80 or above. Sixteen bytes at
  * a time with SSE2 (per-lane counters summed every 255 blocks), eight with
  * 64-bit words elsewhere. */

@@ -123,8 +123,7 @@ int wn_ci_in(const char *s, size_t n, const char *const *list) {
     return 0;
 }
 
-size_t wn_find(const char *s, size_t n, const char *lit) {
-    size_t m = strlen(lit);
+size_t wn_find_n(const char *s, size_t n, const char *lit, size_t m) {
     if (m == 0)
         return 0;
     if (m > n)

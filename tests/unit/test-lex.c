@@ -7,15 +7,16 @@
 #include "internal.h"
 #include "recognizers/recognizers.h"
 
-static size_t naive_ci_find(const char *s, size_t n, const char *lit) {
+/* Where lit first occurs in s, byte by byte; ASCII case folded when ci. */
+static size_t naive_find(const char *s, size_t n, const char *lit, int ci) {
     size_t m = strlen(lit);
     for (size_t i = 0; i + m <= n; i++) {
         size_t k = 0;
         while (k < m) {
             unsigned char a = (unsigned char)s[i + k], b = (unsigned char)lit[k];
-            if (a >= 'A' && a <= 'Z')
+            if (ci && a >= 'A' && a <= 'Z')
                 a = (unsigned char)(a | 0x20);
-            if (b >= 'A' && b <= 'Z')
+            if (ci && b >= 'A' && b <= 'Z')
                 b = (unsigned char)(b | 0x20);
             if (a != b)
                 break;
@@ -36,7 +37,7 @@ static unsigned next_rand(unsigned *state) {
 START_TEST(ci_find_in_words) {
     const char *s = "Members of the Harbour Board PHOTOGRAPHED by a reporter; photo: archive";
     size_t n = strlen(s);
-    ck_assert_uint_eq(wn_ci_find(s, n, "photo"), naive_ci_find(s, n, "photo"));
+    ck_assert_uint_eq(wn_ci_find(s, n, "photo"), naive_find(s, n, "photo", 1));
     ck_assert_uint_eq(wn_ci_find(s, n, "photo"), (size_t)(strstr(s, "PHOTO") - s));
     ck_assert_uint_eq(wn_ci_find(s, n, "archive"), n - 7); /* the last possible offset */
     ck_assert_uint_eq(wn_ci_find(s, n - 1, "archive"), SIZE_MAX);
@@ -56,7 +57,9 @@ START_TEST(ci_find_in_words) {
 }
 END_TEST
 
-START_TEST(ci_find_agrees_with_reference) {
+/* wn_find (one-byte needles by memchr, longer ones through wn_find_n) and
+ * wn_ci_find against the byte-by-byte search. */
+START_TEST(finds_agree_with_reference) {
     static const char alphabet[] = "aAbB @`[{ \xC3\xA9.";
     static const char *const needles[] = {"a", "B",  "ab",       "Ba a",      "@",  "`a",
                                           "{", " b", "\xC3\xA9", "aaaaaaaaa", "a.b"};
@@ -67,9 +70,12 @@ START_TEST(ci_find_agrees_with_reference) {
         for (size_t i = 0; i < n; i++)
             buf[i] = alphabet[next_rand(&state) % (sizeof alphabet - 1)];
         for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
-            for (size_t off = 0; off < 8 && off <= n; off++)
+            for (size_t off = 0; off < 8 && off <= n; off++) {
                 ck_assert_uint_eq(wn_ci_find(buf + off, n - off, needles[k]),
-                                  naive_ci_find(buf + off, n - off, needles[k]));
+                                  naive_find(buf + off, n - off, needles[k], 1));
+                ck_assert_uint_eq(wn_find(buf + off, n - off, needles[k]),
+                                  naive_find(buf + off, n - off, needles[k], 0));
+            }
     }
 }
 END_TEST
@@ -109,7 +115,7 @@ static int naive_phrases_find(const char *const *phrases, const char *s, size_t 
         if (i > 0 && s[i - 1] != ' ')
             continue;
         for (const char *const *ph = phrases; *ph; ph++)
-            if (naive_ci_find(s + i, n - i, *ph) == 0)
+            if (naive_find(s + i, n - i, *ph, 1) == 0)
                 return 1;
     }
     return 0;
@@ -436,7 +442,7 @@ static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
     tcase_add_test(tc, ci_find_in_words);
-    tcase_add_test(tc, ci_find_agrees_with_reference);
+    tcase_add_test(tc, finds_agree_with_reference);
     tcase_add_test(tc, next_space_agrees_with_reference);
     tcase_add_test(tc, swar_first_finds_the_first_flagged_byte);
     tcase_add_test(tc, phrases_found_at_word_starts);
