@@ -371,6 +371,10 @@ size_t wn_count_high(const char *s, size_t n);
  * when s[k] == b[j]. One pass, sixteen bytes at a time with SSE2; no byte
  * beyond s + n is read. */
 void wn_byte_masks(const char *s, size_t n, const unsigned char b[4], uint64_t m[4]);
+/* Does s[0..n) hold a, b or c? One pass over a short span, sixteen bytes
+ * at a time with SSE2, stopping at the first block that has one; cheaper
+ * than three memchr() calls when the bytes are rare. */
+int wn_any_of3(const char *s, size_t n, unsigned char a, unsigned char b, unsigned char c);
 /* ASCII case-insensitive search. */
 size_t wn_ci_find(const char *s, size_t n, const char *lit);
 /* The same, only in the last `window` bytes (cues that end a line);

@@ -225,6 +225,35 @@ void wn_byte_masks(const char *s, size_t n, const unsigned char b[4], uint64_t m
     m[3] = m3;
 }
 
+int wn_any_of3(const char *s, size_t n, unsigned char a, unsigned char b, unsigned char c) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b),
+                      vc = _mm_set1_epi8((char)c);
+        /* whole blocks, the last one overlapping the one before it */
+        for (;;) {
+            if (i + 16 > n)
+                i = n - 16;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i eq = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+                                      _mm_cmpeq_epi8(v, vc));
+            if (_mm_movemask_epi8(eq))
+                return 1;
+            i += 16;
+            if (i >= n)
+                return 0;
+        }
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char x = (unsigned char)s[i];
+        if (x == a || x == b || x == c)
+            return 1;
+    }
+    return 0;
+}
+
 size_t wn_ci_find(const char *s, size_t n, const char *lit) {
     size_t m = strlen(lit);
     if (m == 0)

@@ -92,7 +92,7 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
         return 0;
     /* every dateline has an agency in parentheses or a dash near the start */
     size_t head = n < 90 ? n : 90;
-    if (s[0] != '(' && !memchr(s, '(', head) && !memchr(s, '-', head) && !memchr(s, 0xE2, head))
+    if (s[0] != '(' && !wn_any_of3(s, head, '(', '-', 0xE2))
         return 0;
     size_t i;
     if (s[0] == '(') { /* "(CNN) ..." */

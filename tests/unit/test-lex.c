@@ -377,6 +377,27 @@ START_TEST(word_core_knows_every_ascii_byte) {
 }
 END_TEST
 
+/* wn_any_of3 at every length up to 100 with each of its bytes at every
+ * place, alone: the overlapping last block and the byte loop both count. */
+START_TEST(any_of3_finds_each_byte_anywhere) {
+    static const unsigned char want[3] = {'(', '-', 0xE2};
+    char buf[100];
+    for (size_t n = 0; n <= sizeof buf; n++) {
+        memset(buf, 'x', sizeof buf);
+        ck_assert_msg(!wn_any_of3(buf, n, '(', '-', 0xE2), "nothing to find in %zu bytes", n);
+        for (size_t at = 0; at < n; at++)
+            for (int k = 0; k < 3; k++) {
+                memset(buf, 'x', sizeof buf);
+                buf[at] = (char)want[k];
+                ck_assert_msg(wn_any_of3(buf, n, '(', '-', 0xE2), "0x%02X at %zu of %zu", want[k],
+                              at, n);
+                /* beyond the span it does not count */
+                ck_assert(!wn_any_of3(buf, at, '(', '-', 0xE2));
+            }
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -453,6 +474,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
+    tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
     tcase_add_test(tc, byte_masks_agree_with_reference);
