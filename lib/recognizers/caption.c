@@ -9,6 +9,10 @@
  */
 #include "recognizers.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static const char *const credit_leads[] = {
     "photo by", "photos by",     "photo:",        "photos:",     "photograph by", "photograph:",
     "picture:", "pictures:",     "picture by",    "image:",      "images:",       "image by",
@@ -362,6 +366,55 @@ static int bbc_group(wn_parser *p, size_t i) {
     return 1;
 }
 
+/* Does "Credit" or "Photo by" start at t[k]? */
+static int credit_word_at(const char *t, size_t tn, size_t k) {
+    return (tn - k >= 6 && memcmp(t + k, "Credit", 6) == 0) ||
+           (tn - k >= 8 && memcmp(t + k, "Photo by", 8) == 0);
+}
+
+int wn_tail_cues(const char *t, size_t tn, size_t *dot) {
+    size_t last = SIZE_MAX, i = 0;
+#if defined(__SSE2__)
+    if (tn >= 16) {
+        const __m128i colon = _mm_set1_epi8(':'), slash = _mm_set1_epi8('/'),
+                      cap_c = _mm_set1_epi8('C'), cap_p = _mm_set1_epi8('P'),
+                      period = _mm_set1_epi8('.');
+        /* whole blocks, the last one overlapping the one before it: a
+         * candidate seen twice gives the same answer, and the last '.' is
+         * the same */
+        for (;;) {
+            if (i + 16 > tn)
+                i = tn - 16;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, slash))))
+                return 1;
+            unsigned cand = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, cap_c), _mm_cmpeq_epi8(v, cap_p)));
+            for (; cand; cand &= cand - 1)
+                if (credit_word_at(t, tn, i + (size_t)__builtin_ctz(cand)))
+                    return 1;
+            unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, period));
+            if (d)
+                last = i + 31 - (size_t)__builtin_clz(d);
+            i += 16;
+            if (i >= tn) {
+                *dot = last;
+                return 0;
+            }
+        }
+    }
+#endif
+    for (; i < tn; i++) {
+        char c = t[i];
+        if (c == ':' || c == '/' || ((c == 'C' || c == 'P') && credit_word_at(t, tn, i)))
+            return 1;
+        if (c == '.')
+            last = i;
+    }
+    *dot = last;
+    return 0;
+}
+
 /* Can the end of the text hold a credit at all? Every credit cue ends a
  * line with ')' or holds ':', '/', "Credit" or an agency glued to a full
  * stop near the end; one look at the tail rules most paragraphs out. */
@@ -370,18 +423,14 @@ static int tail_may_credit(const wn_unit *u) {
     size_t n = u->len, from = n > 160 ? n - 160 : 0;
     if (n && (s[n - 1] == ')' || wn_is_digit((unsigned char)s[n - 1])))
         return 1;
-    const char *t = s + from;
-    size_t tn = n - from;
-    if (memchr(t, ':', tn) || memchr(t, '/', tn) || wn_find(t, tn, "Credit") != SIZE_MAX ||
-        wn_find(t, tn, "Photo by") != SIZE_MAX)
+    size_t k;
+    if (wn_tail_cues(s + from, n - from, &k))
         return 1;
     /* an agency glued after the last full stop: "...New York.Reuters" */
-    const char *dot = NULL;
-    for (size_t k = n; k > from && !dot; k--)
-        if (s[k - 1] == '.')
-            dot = s + k - 1;
-    return dot && dot + 1 < s + n && dot[1] != ' ' &&
-           wn_is_agency(dot + 1, (size_t)(s + n - dot - 1));
+    if (k == SIZE_MAX)
+        return 0;
+    const char *dot = s + from + k;
+    return dot + 1 < s + n && dot[1] != ' ' && wn_is_agency(dot + 1, (size_t)(s + n - dot - 1));
 }
 
 void wn_rec_caption(wn_parser *p) {

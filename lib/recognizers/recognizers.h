@@ -106,6 +106,11 @@ size_t wn_lead_in(const char *s, size_t n, const char *const *leads);
  * "AFP", ...)? */
 int wn_is_agency(const char *s, size_t n);
 
+/* The credit cues of a caption's tail t[0..tn), in one pass (caption.c):
+ * 1 when it holds ':', '/', "Credit" or "Photo by"; otherwise 0, with the
+ * offset of its last '.' in *dot (SIZE_MAX when it has none). */
+int wn_tail_cues(const char *t, size_t tn, size_t *dot);
+
 /* Make unit i a related block with no label whose title is its text
  * (without a list marker). */
 void wn_related_bare(wn_parser *p, size_t i);

@@ -398,6 +398,49 @@ START_TEST(any_of3_finds_each_byte_anywhere) {
 }
 END_TEST
 
+/* wn_tail_cues, byte by byte: a ':' or '/', a "Credit" or "Photo by", or
+ * else the last '.'. */
+static int tail_cues_reference(const char *t, size_t tn, size_t *dot) {
+    for (size_t i = 0; i < tn; i++)
+        if (t[i] == ':' || t[i] == '/' || (tn - i >= 6 && memcmp(t + i, "Credit", 6) == 0) ||
+            (tn - i >= 8 && memcmp(t + i, "Photo by", 8) == 0))
+            return 1;
+    *dot = SIZE_MAX;
+    for (size_t i = 0; i < tn; i++)
+        if (t[i] == '.')
+            *dot = i;
+    return 0;
+}
+
+/* Tails of every length up to 200 made of the cue bytes and the letters
+ * of the cue words, in the sixteen-byte blocks and in the bytes after the
+ * last one, with cue words cut off by the end of the tail. */
+START_TEST(tail_cues_agree_with_reference) {
+    static const char alphabet[] = "CreditPhoto by..x  ";
+    static const char *const plants[] = {"Credit", "Photo by", "Photo b", "Credi", ":", "/", "."};
+    unsigned state = 11;
+    char t[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t tn = (size_t)round % (sizeof t + 1);
+        for (size_t i = 0; i < tn; i++) {
+            state = state * 1103515245u + 12345u;
+            t[i] = alphabet[(state >> 16) % (sizeof alphabet - 1)];
+        }
+        state = state * 1103515245u + 12345u;
+        const char *plant = plants[(state >> 16) % (sizeof plants / sizeof plants[0])];
+        size_t pn = strlen(plant);
+        if (tn >= pn && round % 3) /* at the end, or anywhere */
+            memcpy(t + (round % 2 ? tn - pn : (state >> 20) % (tn - pn + 1)), plant, pn);
+        size_t dot = 7, want_dot = 7;
+        int got = wn_tail_cues(t, tn, &dot), want = tail_cues_reference(t, tn, &want_dot);
+        ck_assert_msg(got == want, "round %d (%zu bytes): %d, want %d", round, tn, got, want);
+        if (!want)
+            ck_assert_msg(dot == want_dot, "round %d: last '.' at %zu, want %zu", round, dot,
+                          want_dot);
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -475,6 +518,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
+    tcase_add_test(tc, tail_cues_agree_with_reference);
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
     tcase_add_test(tc, byte_masks_agree_with_reference);
