@@ -372,46 +372,60 @@ static int credit_word_at(const char *t, size_t tn, size_t k) {
            (tn - k >= 8 && memcmp(t + k, "Photo by", 8) == 0);
 }
 
+/* Offset of the last '.' of t[0..tn), or SIZE_MAX: sixteen bytes at a time
+ * from the end with SSE2 (a paragraph's last full stop is near its end). */
+static size_t last_period(const char *t, size_t tn) {
+    size_t e = tn;
+#if defined(__SSE2__)
+    const __m128i period = _mm_set1_epi8('.');
+    for (; e >= 16; e -= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + e - 16));
+        unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, period));
+        if (d)
+            return e - 16 + 31 - (size_t)__builtin_clz(d);
+    }
+#endif
+    while (e > 0)
+        if (t[--e] == '.')
+            return e;
+    return SIZE_MAX;
+}
+
 int wn_tail_cues(const char *t, size_t tn, size_t *dot) {
-    size_t last = SIZE_MAX, i = 0;
+    size_t i = 0;
 #if defined(__SSE2__)
     if (tn >= 16) {
         const __m128i colon = _mm_set1_epi8(':'), slash = _mm_set1_epi8('/'),
-                      cap_c = _mm_set1_epi8('C'), cap_p = _mm_set1_epi8('P'),
-                      period = _mm_set1_epi8('.');
-        /* whole blocks, the last one overlapping the one before it: a
-         * candidate seen twice gives the same answer, and the last '.' is
-         * the same */
+                      cap_c = _mm_set1_epi8('C'), cap_p = _mm_set1_epi8('P');
+        /* whole blocks, the last one overlapping the one before it (a
+         * candidate seen twice gives the same answer); one test a block
+         * for all four bytes */
         for (;;) {
             if (i + 16 > tn)
                 i = tn - 16;
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-            if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, slash))))
-                return 1;
-            unsigned cand = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmpeq_epi8(v, cap_c), _mm_cmpeq_epi8(v, cap_p)));
-            for (; cand; cand &= cand - 1)
-                if (credit_word_at(t, tn, i + (size_t)__builtin_ctz(cand)))
+            __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, slash));
+            __m128i cand = _mm_or_si128(_mm_cmpeq_epi8(v, cap_c), _mm_cmpeq_epi8(v, cap_p));
+            if (_mm_movemask_epi8(_mm_or_si128(stop, cand))) {
+                if (_mm_movemask_epi8(stop))
                     return 1;
-            unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, period));
-            if (d)
-                last = i + 31 - (size_t)__builtin_clz(d);
-            i += 16;
-            if (i >= tn) {
-                *dot = last;
-                return 0;
+                for (unsigned m = (unsigned)_mm_movemask_epi8(cand); m; m &= m - 1)
+                    if (credit_word_at(t, tn, i + (size_t)__builtin_ctz(m)))
+                        return 1;
             }
+            i += 16;
+            if (i >= tn)
+                break;
         }
+        i = tn;
     }
 #endif
     for (; i < tn; i++) {
         char c = t[i];
         if (c == ':' || c == '/' || ((c == 'C' || c == 'P') && credit_word_at(t, tn, i)))
             return 1;
-        if (c == '.')
-            last = i;
     }
-    *dot = last;
+    *dot = last_period(t, tn);
     return 0;
 }
 
