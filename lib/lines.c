@@ -154,8 +154,24 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     line_stats st = {0, 0, 0, 0, 0, 0};
+    const __m128i below = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F),
+                  ampersand = _mm_set1_epi8('&'), space = _mm_set1_epi8(' ');
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* below 0x20 as signed bytes: the control bytes (line ends among
+         * them) and every byte of 0x80 or above. A block with none of
+         * those, no DEL and no '&' only adds its width and its spaces. */
+        __m128i special =
+            _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpeq_epi8(v, del)),
+                         _mm_cmpeq_epi8(v, ampersand));
+        if (!_mm_movemask_epi8(special)) {
+            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+            st.width += 16;
+            st.dspace |= (sp & (sp >> 1)) | (st.prev_space & sp & 1u);
+            st.prev_space = (sp >> 15) & 1u;
+            i += 16;
+            continue;
+        }
         unsigned eol =
             (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
         if (eol) {

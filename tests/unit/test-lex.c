@@ -459,13 +459,15 @@ static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *f
     }
 }
 
-/* The line scanner reads sixteen or eight bytes at a time and stops at the
- * block that holds the line end: a special byte (a UTF-8 letter, a control
- * byte, '&', two spaces) at every offset of lines of every length up to 40,
- * before every line end, must give the same width and flags as a byte-by-byte
- * count, and the bytes of the line end and of the next line must not count. */
+/* The line scanner reads sixteen or eight bytes at a time, skips blocks
+ * with nothing special in one test, and stops at the block that holds the
+ * line end: a special byte (a UTF-8 letter, a control byte, DEL, a tab,
+ * '&', two spaces) at every offset of lines of every length up to 40,
+ * before every line end, must give the same width and flags as a
+ * byte-by-byte count, and the bytes of the line end and of the next line
+ * must not count. */
 START_TEST(line_scan_agrees_with_reference) {
-    static const char *const specials[] = {"\xC3\xA9", "\x01", "&", "  ", "a"};
+    static const char *const specials[] = {"\xC3\xA9", "\x01", "\x7F", "\t", "&", "  ", "a"};
     static const char *const ends[] = {"\n", "\r\n", "\r"};
     static const char *const next[] = {"x", "& \xC3\xA9\x02  tail of the next line, long enough"};
     char line[64], buf[256];
