@@ -116,10 +116,12 @@ static int label_end(const char *s, size_t n, size_t *ln, size_t *skip) {
         cand &= ((uint64_t)1 << best) - 1;
     for (; cand; cand &= cand - 1) {
         size_t k = (size_t)__builtin_ctzll(cand) - 1;
+        if (s[k] != ' ') /* every separator opens with a space */
+            continue;
         size_t j = 0;
         while (j < sizeof seps / sizeof seps[0] && !wn_ci_prefix(s + k, n - k, seps[j]))
             j++;
-        if (s[k] == ' ' && j < sizeof seps / sizeof seps[0]) {
+        if (j < sizeof seps / sizeof seps[0]) {
             best = k;
             best_skip = strlen(seps[j]);
             break;
