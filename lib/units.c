@@ -24,15 +24,30 @@
  * folded to lower case, make one number, and the switch compares it with
  * each in a few steps. */
 #define W(n, v) (((uint64_t)(n) << 32) | (uint64_t)(v))
-static int is_small_word(const char *p, size_t n) {
+static int is_small_word(const char *p, size_t n, size_t room) {
     if (n == 0 || n > 4)
         return 0;
     uint32_t v = 0;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)p[k];
-        if (c >= 0x80)
+    if (room >= 4) {
+        /* four bytes in one load, the word's n kept: no byte may be 0x80
+         * or above, capitals get 0x20 (a byte from 'A' to 'Z' is one that
+         * adding 0x3F lifts to 0x80 and adding 0x25 does not) */
+        uint32_t x;
+        memcpy(&x, p, 4);
+        uint32_t le = x & (n == 4 ? 0xFFFFFFFFu : ((1u << (8 * n)) - 1u));
+        if (le & 0x80808080u)
             return 0;
-        v = (v << 8) | ((c >= 'A' && c <= 'Z') ? (c | 0x20u) : c);
+        uint32_t caps = (le + 0x3F3F3F3Fu) & ~(le + 0x25252525u) & 0x80808080u;
+        le |= caps >> 2;
+        v = ((le & 0xFFu) << 24 | (le & 0xFF00u) << 8 | (le >> 8 & 0xFF00u) | le >> 24) >>
+            (8 * (4 - n));
+    } else {
+        for (size_t k = 0; k < n; k++) {
+            unsigned char c = (unsigned char)p[k];
+            if (c >= 0x80)
+                return 0;
+            v = (v << 8) | ((c >= 'A' && c <= 'Z') ? (c | 0x20u) : c);
+        }
     }
     switch (W(n, v)) {
     case W(1, 'a'):
@@ -288,7 +303,7 @@ static void measure_words(const char *s, size_t n, int title, word_stats *st) {
                 wn_word word = {s + i, e - i};
                 c = wn_word_core(word);
             }
-            if (c.n && !is_small_word(c.p, c.n)) {
+            if (c.n && !is_small_word(c.p, c.n, (size_t)(s + n - c.p))) {
                 size_t at = 0;
                 uint32_t cp = wn_u8_next(c.p, c.n, &at);
                 if (wn_is_alpha(cp) || wn_is_digit(cp)) {

@@ -116,6 +116,19 @@ START_TEST(bulleted_titles_with_small_words) {
 }
 END_TEST
 
+/* Small words in capitals ("At The") are still small words: without them
+ * these bullets have one capitalised word in two and stay a list. */
+START_TEST(capitalised_small_words_make_no_title) {
+    wn_doc *d = parse("The county opened its new bridge over the Weir river on Tuesday.\n"
+                      "Traffic engineers expect about 3,000 vehicles a day to use it.\n"
+                      "- Lunch At The Pier and a walk\n"
+                      "- Dinner On The Quay with a view\n"
+                      "Follow the Ledger on Facebook.\n");
+    ck_types(d, "paragraph paragraph list noise");
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(run_in_label_is_paragraph) {
     wn_doc *d =
         between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
@@ -158,6 +171,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, kicker_headline_between_paragraphs);
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, bulleted_titles_with_small_words);
+    tcase_add_test(tc, capitalised_small_words_make_no_title);
     tcase_add_test(tc, run_in_label_is_paragraph);
     tcase_add_test(tc, capitalised_opening_is_paragraph);
     tcase_add_test(tc, heading_of_a_link_box);
