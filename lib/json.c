@@ -141,6 +141,14 @@ static size_t plain_run(const char *s, size_t n) {
         if (bits)
             return j + (size_t)__builtin_ctz(bits);
     }
+    if (j < n && n >= 16) {
+        /* the last sixteen bytes, those before j (tested already) shifted out */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                 _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m) >> (j - (n - 16));
+        return bits ? j + (size_t)__builtin_ctz(bits) : n;
+    }
 #endif
     for (; j + 8 <= n; j += 8)
         if (needs_escape(wn_load64(s + j)))
@@ -238,13 +246,26 @@ static void jw_close(jw *w, char c) {
     jw_byte(w, c);
 }
 
+/* Decimal, two digits a division. */
 static void jw_size(jw *w, size_t v) {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
     char tmp[24];
     size_t k = sizeof tmp;
-    do {
-        tmp[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        size_t r = v % 100;
+        v /= 100;
+        k -= 2;
+        memcpy(tmp + k, pairs + 2 * r, 2);
+    }
+    if (v >= 10) {
+        k -= 2;
+        memcpy(tmp + k, pairs + 2 * v, 2);
+    } else {
+        tmp[--k] = (char)('0' + v);
+    }
     jw_raw(w, tmp + k, sizeof tmp - k);
 }
 

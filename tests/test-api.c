@@ -381,28 +381,57 @@ static size_t escape_ref(const char *s, size_t n, char *out) {
 }
 
 /* Quotes and backslashes at every offset of the renderer's 8- and 16-byte
- * steps, next to letters beyond ASCII, which are written as they are. */
+ * steps, and at every distance from the end of the text (the last block
+ * overlaps the one before it), next to letters beyond ASCII, which are
+ * written as they are. */
 START_TEST(json_escapes_at_every_offset) {
-    for (size_t at = 0; at < 40; at++) {
-        char text[256], want[512];
-        size_t n = 0;
-        n += (size_t)sprintf(text, "Ma\xC3\xB1"
-                                   "ana the committee met again. ");
-        for (size_t k = 0; k < at; k++)
-            text[n++] = (char)('a' + k % 26);
-        n += (size_t)sprintf(text + n,
-                             " \"quoted\" a\\b caf\xC3\xA9 \xE2\x80\x94 and the vote was held.\n");
+    for (size_t at = 0; at < 40; at++)
+        for (size_t after = 0; after < 20; after += (at < 20 ? 1 : 7)) {
+            char text[256], want[512];
+            size_t n = 0;
+            n += (size_t)sprintf(text, "Ma\xC3\xB1"
+                                       "ana the committee met again. ");
+            for (size_t k = 0; k < at; k++)
+                text[n++] = (char)('a' + k % 26);
+            n += (size_t)sprintf(text + n,
+                                 " \"quoted\" a\\b caf\xC3\xA9 \xE2\x80\x94 and the \"vote\"");
+            for (size_t k = 0; k < after; k++)
+                text[n++] = (char)('a' + k % 26);
+            text[n++] = '\n';
+            wn_doc *doc = NULL;
+            ck_assert_int_eq(wn_parse(text, n, NULL, &doc), WN_OK);
+            ck_assert_uint_ge(wn_doc_block_count(doc), 1);
+            size_t len = 0;
+            const char *t = wn_block_text(wn_doc_block(doc, wn_doc_block_count(doc) - 1), &len);
+            ck_assert_ptr_nonnull(t);
+            ck_assert_ptr_nonnull(memchr(t, '\\', len));
+            escape_ref(t, len, want);
+            char *json = NULL;
+            ck_assert_int_eq(wn_render_json(doc, 0, &json, NULL), WN_OK);
+            ck_assert_msg(strstr(json, want) != NULL, "offset %zu, %zu after: %s not in %s", at,
+                          after, want, json);
+            wn_free(json);
+            wn_doc_free(doc);
+        }
+}
+END_TEST
+
+/* Spans written in decimal two digits at a time: a paragraph that starts
+ * at 0 and ends at every length up to 1100 bytes (one, two, three and four
+ * digits, and each of their edges). */
+START_TEST(json_spans_in_decimal) {
+    char text[1200];
+    for (size_t len = 1; len <= 1100; len++) {
+        for (size_t k = 0; k < len; k++)
+            text[k] = k % 6 == 5 ? ' ' : 'a';
+        text[len - 1] = 'z';
         wn_doc *doc = NULL;
-        ck_assert_int_eq(wn_parse(text, n, NULL, &doc), WN_OK);
-        ck_assert_uint_ge(wn_doc_block_count(doc), 1);
-        size_t len = 0;
-        const char *t = wn_block_text(wn_doc_block(doc, wn_doc_block_count(doc) - 1), &len);
-        ck_assert_ptr_nonnull(t);
-        ck_assert_ptr_nonnull(memchr(t, '\\', len));
-        escape_ref(t, len, want);
+        ck_assert_int_eq(wn_parse(text, len, NULL, &doc), WN_OK);
         char *json = NULL;
         ck_assert_int_eq(wn_render_json(doc, 0, &json, NULL), WN_OK);
-        ck_assert_msg(strstr(json, want) != NULL, "offset %zu: %s not in %s", at, want, json);
+        char want[48];
+        snprintf(want, sizeof want, "\"span\":[0,%zu]", len);
+        ck_assert_msg(strstr(json, want) != NULL, "%s not in %s", want, json);
         wn_free(json);
         wn_doc_free(doc);
     }
@@ -422,6 +451,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, writer_error_is_reported);
     tcase_add_test(tc, parse_to_json_matches);
     tcase_add_test(tc, json_escapes_at_every_offset);
+    tcase_add_test(tc, json_spans_in_decimal);
     tcase_add_test(tc, document_fields);
     tcase_add_test(tc, options_change_results);
     tcase_add_test(tc, strings_outlive_the_input);
