@@ -236,8 +236,10 @@ static int credit_line(wn_parser *p, size_t i) {
     size_t e = n;
     while (e && (s[e - 1] == '.' || s[e - 1] == ')'))
         e--;
-    int ends_report = (e >= 6 && wn_ci_eq(s + e - 6, 6, "report")) ||
-                      (e >= 9 && wn_ci_eq(s + e - 9, 9, "reporting"));
+    /* the last letter first: most paragraphs end in neither word */
+    unsigned char last = e ? (unsigned char)(s[e - 1] | 0x20) : 0;
+    int ends_report = (last == 't' && e >= 6 && wn_ci_eq(s + e - 6, 6, "report")) ||
+                      (last == 'g' && e >= 9 && wn_ci_eq(s + e - 9, 9, "reporting"));
     if (n > 30 && ends_report && wn_ci_find_tail(s, n, 40, " contribut") != SIZE_MAX) {
         c = wn_ci_find_tail(s, n, 40, " contributed to this report");
         if (c == SIZE_MAX)
@@ -266,9 +268,9 @@ static int credit_line(wn_parser *p, size_t i) {
         return 1;
     }
     /* "Contributing: Name" */
-    size_t k = wn_lead_in(
-        t, tn,
-        (const char *const[]){"contributing:", "contributors:", "contributing reporters:", NULL});
+    static const char *const contributing[] = {
+        "contributing:", "contributors:", "contributing reporters:", NULL};
+    size_t k = tn && (t[0] | 0x20) == 'c' ? wn_lead_in(t, tn, contributing) : 0;
     if (k) {
         split_names(&nm, t + k, tn - k);
         if (nm.n) {

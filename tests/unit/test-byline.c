@@ -54,6 +54,14 @@ START_TEST(contributed_to_this_report) {
     const char *const names[] = {"Lena Fox", "Omar Haddad"};
     expect_authors(blk(d, 1), names, 2);
     wn_doc_free(d);
+    /* "contributed reporting", in capitals too */
+    d = parse("The ferry will run twice a day until September.\n"
+              "Staff writer Priya Nair contributed reporting.\n"
+              "GINA MOLL CONTRIBUTED TO THIS REPORT.\n");
+    const char *const nair[] = {"Priya Nair"};
+    expect_authors(blk(d, 1), nair, 1);
+    ck_assert_int_eq(wn_block_type(blk(d, 2)), WN_BLOCK_BYLINE);
+    wn_doc_free(d);
 }
 END_TEST
 
