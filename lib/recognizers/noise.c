@@ -167,7 +167,8 @@ static int share_buttons(const wn_unit *u) {
 
 /* "Follow Datoc on Twitter", "Follow Newsbeat on Instagram, Facebook ..." */
 static int follow_prompt(const wn_unit *u) {
-    if (!wn_lead_in(u->text, u->len, (const char *const[]){"follow", NULL}) || u->nwords > 30)
+    static const char *const follow[] = {"follow", NULL};
+    if (u->nwords > 30 || (u->text[0] | 0x20) != 'f' || !wn_lead_in(u->text, u->len, follow))
         return 0;
     size_t on = wn_ci_find(u->text, u->len < 64 ? u->len : 64, " on ");
     if (on == SIZE_MAX || on > 60)
