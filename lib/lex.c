@@ -550,18 +550,21 @@ static const char *const months[12][3] = {
 };
 
 /* The index + 1 of the name in names[count][3] (variants of one name
- * share their first letter; NULL ends a short row) that s[0..n) spells in
- * any case, or 0. Words longer than the longest name, or whose first
- * letter no name has, are turned away before any comparison. */
+ * share their first three letters; NULL ends a short row) that s[0..n)
+ * spells in any case, or 0. Words longer than the longest name, or whose
+ * first three letters no name has, are turned away before any comparison. */
 static int name_in(const char *s, size_t n, const char *const (*names)[3], int count,
                    size_t longest) {
     if (n && s[n - 1] == '.')
         n--; /* "Aug." */
     if (n < 3 || n > longest)
         return 0;
-    unsigned char f = (unsigned char)s[0] | 0x20;
+    unsigned char f = (unsigned char)s[0] | 0x20, g = (unsigned char)s[1] | 0x20,
+                  h = (unsigned char)s[2] | 0x20;
     for (int m = 0; m < count; m++) {
-        if ((unsigned char)names[m][0][0] != f)
+        const char *name = names[m][0];
+        if ((unsigned char)name[0] != f || (unsigned char)name[1] != g ||
+            (unsigned char)name[2] != h)
             continue;
         for (int k = 0; k < 3 && names[m][k]; k++)
             if (wn_ci_eq(s, n, names[m][k]))
