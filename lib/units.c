@@ -207,12 +207,21 @@ static void count_high(const char *s, size_t n, word_stats *w) {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = 0;
     while (k < n) {
-        if (k + 8 <= n && !(wn_load64(u + k) & WN_HIGHS)) { /* skip plain ASCII */
-            k += 8;
+        if (k + 8 <= n) { /* skip plain ASCII, up to the first high byte */
+            uint64_t high = wn_load64(u + k) & WN_HIGHS;
+            if (!high) {
+                k += 8;
+                continue;
+            }
+            k += wn_swar_first(high);
+        } else if (u[k] < 0x80) {
+            k++;
             continue;
         }
-        if (u[k] < 0x80) {
-            k++;
+        /* U+2000..U+203F (spaces, dashes, quotes, bullets): never a letter
+         * or a digit, so no class to count */
+        if (u[k] == 0xE2 && k + 2 < n && u[k + 1] == 0x80 && (u[k + 2] & 0xC0) == 0x80) {
+            k += 3;
             continue;
         }
         if (u[k] == 0xEF && k + 2 < n && u[k + 1] == 0xBF && u[k + 2] == 0xBD) {

@@ -441,6 +441,68 @@ START_TEST(tail_cues_agree_with_reference) {
 }
 END_TEST
 
+/* The features of the first unit of text, through the line, wrap and unit
+ * stages as wn_parse() runs them. */
+static unsigned first_unit_features(const char *text) {
+    wn_arena arena;
+    wn_arena_init(&arena, &wn_default_allocator);
+    wn_parser p;
+    memset(&p, 0, sizeof p);
+    p.in = text;
+    p.len = strlen(text);
+    p.flags = WN_OPT_DEFAULT;
+    p.al = &wn_default_allocator;
+    p.arena = &arena;
+    p.status = WN_OK;
+    wn_buf_init(&p.scratch, p.al);
+    wn_lines_split(&p);
+    wn_wrap_detect(&p);
+    wn_units_build(&p);
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_uint_ge(p.nunits, 1);
+    unsigned feat = p.units[0].feat;
+    wn_mem_free(p.al, p.lines);
+    wn_mem_free(p.al, p.cont);
+    wn_mem_free(p.al, p.units);
+    wn_buf_release(&p.scratch);
+    wn_arena_release(&arena);
+    return feat;
+}
+
+/* Letter case beyond ASCII: each character counted once, whatever bytes
+ * share its eight-byte window, and punctuation of U+2000..U+203F (skipped
+ * without a lookup) never counted as a letter, while the letter-like
+ * symbols after it are. */
+START_TEST(letter_case_beyond_ascii) {
+    static const struct {
+        const char *text;
+        unsigned caps, noalnum;
+    } cases[] = {
+        {"A \xE2\x80\x9C"
+         "1\xE2\x80\x9D 2\n",
+         0, 0}, /* one capital only */
+        {"\xC3\x89"
+         "COLE \xE2\x80\x9C"
+         "NOUVELLE\xE2\x80\x9D \xC3\x80 PARIS\n",
+         1, 0},
+        {"\xC3\x89"
+         "cole \xE2\x80\x94 "
+         "\xC3\x80 PARIS\n",
+         0, 0},
+        {"\xE2\x84\x82 \xE2\x84\x82\n", 1, 0}, /* U+2102, a capital */
+        {"\xE2\x80\x9C \xE2\x80\x94 \xE2\x80\xA2 \xE2\x80\x9D\n", 0, 1},
+        {"\xE2\x80\x9C\xC3\xA9\xE2\x80\x9D\n", 0, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        unsigned f = first_unit_features(cases[k].text);
+        ck_assert_msg(!(f & WN_UF_CAPS) == !cases[k].caps, "case %zu: CAPS %u", k,
+                      (f & WN_UF_CAPS) != 0);
+        ck_assert_msg(!(f & WN_UF_NOALNUM) == !cases[k].noalnum, "case %zu: NOALNUM %u", k,
+                      (f & WN_UF_NOALNUM) != 0);
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -521,6 +583,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, tail_cues_agree_with_reference);
+    tcase_add_test(tc, letter_case_beyond_ascii);
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
     tcase_add_test(tc, byte_masks_agree_with_reference);
