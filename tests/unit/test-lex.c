@@ -422,15 +422,12 @@ START_TEST(tail_cues_agree_with_reference) {
     char t[200];
     for (int round = 0; round < 3000; round++) {
         size_t tn = (size_t)round % (sizeof t + 1);
-        for (size_t i = 0; i < tn; i++) {
-            state = state * 1103515245u + 12345u;
-            t[i] = alphabet[(state >> 16) % (sizeof alphabet - 1)];
-        }
-        state = state * 1103515245u + 12345u;
-        const char *plant = plants[(state >> 16) % (sizeof plants / sizeof plants[0])];
+        for (size_t i = 0; i < tn; i++)
+            t[i] = alphabet[next_rand(&state) % (sizeof alphabet - 1)];
+        const char *plant = plants[next_rand(&state) % (sizeof plants / sizeof plants[0])];
         size_t pn = strlen(plant);
         if (tn >= pn && round % 3) /* at the end, or anywhere */
-            memcpy(t + (round % 2 ? tn - pn : (state >> 20) % (tn - pn + 1)), plant, pn);
+            memcpy(t + (round % 2 ? tn - pn : next_rand(&state) % (tn - pn + 1)), plant, pn);
         size_t dot = 7, want_dot = 7;
         int got = wn_tail_cues(t, tn, &dot), want = tail_cues_reference(t, tn, &want_dot);
         ck_assert_msg(got == want, "round %d (%zu bytes): %d, want %d", round, tn, got, want);
