@@ -81,6 +81,22 @@ static int starts_text(const char *s, size_t n, size_t i) {
     return wn_is_upper(cp) || wn_is_digit(cp) || wn_is_quote(cp);
 }
 
+/* Does the second word start with a lower-case ASCII letter, the first not
+ * ending in a comma? Then the place ends before it without a comma, and
+ * a word of a place may not be lower case: most sentences ("The mayor
+ * said ...") are turned away here, before the search for a dash or an
+ * agency and before the words are read one by one. */
+static int second_word_lower(const char *s, size_t n) {
+    size_t e = 0, lim = n < 40 ? n : 40; /* a longer first word: not decided here */
+    while (e < lim && s[e] != ' ')
+        e++;
+    if (e == 0 || e == lim || s[e - 1] == ',')
+        return 0;
+    while (e < n && s[e] == ' ')
+        e++;
+    return e < n && s[e] >= 'a' && s[e] <= 'z';
+}
+
 /* Returns the length of the dateline prefix of s (0 if none); place and
  * agency (null when absent) point into s. */
 size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
@@ -89,6 +105,8 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
     if (n < 6)
         return 0;
     if (s[0] != '(' && !wn_is_upper((unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
+        return 0;
+    if (s[0] != '(' && second_word_lower(s, n))
         return 0;
     /* every dateline has an agency in parentheses or a dash near the start */
     size_t head = n < 90 ? n : 90;

@@ -26,6 +26,9 @@ START_TEST(forms) {
                     "The ferry crossed on Tuesday.");
     expect_dateline("Millbrook (Ledger) The ferry crossed on Tuesday.", "Millbrook", "Ledger",
                     "The ferry crossed on Tuesday.");
+    /* a lower-case word right after the place's comma: the date */
+    expect_dateline("OSLO, jan. 9 - The ferry crossed on Tuesday.", "OSLO", NULL,
+                    "The ferry crossed on Tuesday.");
     expect_dateline("ST. LOUIS \xE2\x80\x93 \xE2\x80\x9CIt works,\xE2\x80\x9D the captain said.",
                     "ST. LOUIS", NULL, "\xE2\x80\x9CIt works,\xE2\x80\x9D the captain said.");
 }
@@ -40,6 +43,7 @@ START_TEST(not_datelines) {
         "NEW: The ferry is running late this morning.",
         "Gov. Ann Cole (D) said the ferry was safe.",
         "09.45 Reuters - THE FERRY HAS DOCKED SAFELY",
+        "Millbrook residents (and visitors) \xE2\x80\x94 all of them \xE2\x80\x94 cheered.",
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         wn_doc *d = parse(lines[i]);
