@@ -162,17 +162,37 @@ size_t wn_find_n(const char *s, size_t n, const char *lit, size_t m) {
     } while (0)
 #endif
 
-size_t wn_count_byte(const char *s, size_t n, unsigned char b) {
-    size_t total = 0, i = 0;
+size_t wn_count_two(const char *s, size_t n, unsigned char a, unsigned char b, size_t *nb) {
+    size_t ta = 0, tb = 0, i = 0;
 #if defined(__SSE2__)
-    const __m128i vb = _mm_set1_epi8((char)b);
-    WN_COUNT_BLOCKS(s, n, &i, &total, _mm_cmpeq_epi8(v, vb));
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b),
+                  zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        size_t blocks = (n - i) / 16;
+        if (blocks > 255) /* a lane counts to 255 at most */
+            blocks = 255;
+        __m128i acc_a = zero, acc_b = zero;
+        for (size_t k = 0; k < blocks; k++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            acc_a = _mm_sub_epi8(acc_a, _mm_cmpeq_epi8(v, va));
+            acc_b = _mm_sub_epi8(acc_b, _mm_cmpeq_epi8(v, vb));
+        }
+        __m128i sa = _mm_sad_epu8(acc_a, zero), sb = _mm_sad_epu8(acc_b, zero);
+        ta += (size_t)_mm_cvtsi128_si32(sa) + (size_t)_mm_extract_epi16(sa, 4);
+        tb += (size_t)_mm_cvtsi128_si32(sb) + (size_t)_mm_extract_epi16(sb, 4);
+    }
 #endif
-    for (; i + 8 <= n; i += 8)
-        total += wn_swar_count(wn_swar_eq(wn_load64(s + i), b));
-    for (; i < n; i++)
-        total += (unsigned char)s[i] == b;
-    return total;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = wn_load64(s + i);
+        ta += wn_swar_count(wn_swar_eq(w, a));
+        tb += wn_swar_count(wn_swar_eq(w, b));
+    }
+    for (; i < n; i++) {
+        ta += (unsigned char)s[i] == a;
+        tb += (unsigned char)s[i] == b;
+    }
+    *nb = tb;
+    return ta;
 }
 
 size_t wn_count_high(const char *s, size_t n) {

@@ -120,8 +120,8 @@ static void count_class(uint32_t cp, word_stats *st) {
 }
 
 /* Words of collapsed text: spaces + 1, saturating. */
-static uint32_t count_words(const char *s, size_t n) {
-    size_t words = n ? wn_count_byte(s, n, ' ') + 1 : 0;
+static uint32_t count_words(size_t spaces, size_t n) {
+    size_t words = n ? spaces + 1 : 0;
     return words > 0xFFFF ? 0xFFFF : (uint32_t)words;
 }
 
@@ -133,10 +133,11 @@ static int garbled(size_t replaced, size_t n) {
 
 /* garbled() for a long line, whose characters are not classified one by
  * one. The last byte of U+FFFD, 0xBD, is rare in text: a line with too few
- * of those bytes is let go after one pass eight bytes at a time; otherwise
- * the whole sequences EF BF BD are counted, eight ends at a time. */
-static int long_line_garbled(const char *s, size_t n) {
-    if (!garbled(wn_count_byte(s, n, 0xBD), n))
+ * of those bytes (bd, counted in the pass that counts its spaces) is let go
+ * at once; otherwise the whole sequences EF BF BD are counted, eight ends at
+ * a time. */
+static int long_line_garbled(const char *s, size_t n, size_t bd) {
+    if (!garbled(bd, n))
         return 0;
     size_t count = 0, i;
     for (i = 2; i + 8 <= n; i += 8)
@@ -479,8 +480,10 @@ static void measure(wn_unit *u) {
     u->endc = end_class(s, n);
 
     if (n > WN_FEATURE_SPAN) {
-        u->nwords = count_words(s, n);
-        if (long_line_garbled(s, n))
+        /* the spaces and the 0xBD bytes in one pass */
+        size_t bd, spaces = wn_count_two(s, n, ' ', 0xBD, &bd);
+        u->nwords = count_words(spaces, n);
+        if (long_line_garbled(s, n, bd))
             f |= WN_UF_GARBLED;
     } else {
         word_stats st;

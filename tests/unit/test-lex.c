@@ -275,11 +275,16 @@ START_TEST(byte_counts_agree_with_reference) {
                 bd += (unsigned char)buf[k] == 0xBD;
                 high += (unsigned char)buf[k] >= 0x80;
             }
-            ck_assert_uint_eq(wn_count_byte(buf + off, n, ' '), sp);
-            ck_assert_uint_eq(wn_count_byte(buf + off, n, 0xBD), bd);
+            size_t nb = SIZE_MAX;
+            ck_assert_uint_eq(wn_count_two(buf + off, n, ' ', 0xBD, &nb), sp);
+            ck_assert_uint_eq(nb, bd);
+            ck_assert_uint_eq(wn_count_two(buf + off, n, 0xBD, ' ', &nb), bd);
+            ck_assert_uint_eq(nb, sp);
             ck_assert_uint_eq(wn_count_high(buf + off, n), high);
         }
-    ck_assert_uint_eq(wn_count_byte(buf + 4096, 4500, ' '), 4500);
+    size_t nb;
+    ck_assert_uint_eq(wn_count_two(buf + 4096, 4500, ' ', 'q', &nb), 4500);
+    ck_assert_uint_eq(nb, 0);
 }
 END_TEST
 
