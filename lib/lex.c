@@ -505,8 +505,17 @@ static inline int ascii_word_punct(unsigned char c) {
 
 wn_word wn_word_core(wn_word w) {
     /* most words start and end with a letter or a digit: nothing to strip */
-    if (w.n && ascii_alnum((unsigned char)w.p[0]) && ascii_alnum((unsigned char)w.p[w.n - 1]))
-        return w;
+    if (w.n && ascii_alnum((unsigned char)w.p[0])) {
+        unsigned char last = (unsigned char)w.p[w.n - 1];
+        if (ascii_alnum(last))
+            return w;
+        /* and many end with one stop or comma: "said.", "Tuesday," */
+        if (w.n >= 2 && last < 0x80 && ascii_word_punct(last) &&
+            ascii_alnum((unsigned char)w.p[w.n - 2])) {
+            w.n--;
+            return w;
+        }
+    }
     const unsigned char *u = (const unsigned char *)w.p;
     size_t i = 0;
     while (i < w.n) {

@@ -378,6 +378,16 @@ START_TEST(word_core_knows_every_ascii_byte) {
         int strip = strchr(punct, (int)c) != NULL;
         ck_assert_msg(strip ? (c1.p == b + 1 && c1.n == 1) : (c1.p == b && c1.n == 3),
                       "byte 0x%02X: core at %d, %zu bytes", c, (int)(c1.p - b), c1.n);
+        /* after a letter, once ("q.") and twice ("qq.."): the first makes
+         * the shortcut for one stop, the second does not */
+        char t[4] = {'q', (char)c, 0, 0};
+        wn_word c2 = wn_word_core((wn_word){t, 2});
+        ck_assert_msg(c2.p == t && c2.n == (strip ? 1u : 2u), "q + byte 0x%02X: %zu bytes", c,
+                      c2.n);
+        char d[4] = {'q', 'q', (char)c, (char)c};
+        wn_word c3 = wn_word_core((wn_word){d, 4});
+        ck_assert_msg(c3.p == d && c3.n == (strip ? 2u : 4u), "qq + 2 x byte 0x%02X: %zu bytes",
+                      c, c3.n);
     }
 }
 END_TEST
