@@ -144,10 +144,43 @@ static int is_counter(const wn_unit *u) {
     return 1;
 }
 
+/* The word lists of this file, bucketed once per document. */
+#define WN_NET_LEN 16
+typedef struct noise_sets {
+    wn_phrases phrases;
+    /* by length, the first letters (bit 0: 'a') of the networks' names;
+     * any_net: some name has no place here, so every word may be one */
+    uint32_t net_initials[WN_NET_LEN];
+    int any_net;
+} noise_sets;
+
+static void noise_sets_init(noise_sets *sets) {
+    wn_phrases_init(&sets->phrases, boilerplate_phrases);
+    memset(sets->net_initials, 0, sizeof sets->net_initials);
+    sets->any_net = 0;
+    for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
+        size_t len = strlen(networks[k]);
+        unsigned first = (unsigned char)networks[k][0] - 'a';
+        if (len < WN_NET_LEN && first < 26)
+            sets->net_initials[len] |= 1u << first;
+        else
+            sets->any_net = 1;
+    }
+}
+
+/* Can the word be a network's name, by its length and its first letter?
+ * Turns away most last words of a paragraph before the bisection. */
+static int maybe_network(const noise_sets *sets, wn_word c) {
+    if (sets->any_net)
+        return 1;
+    unsigned first = ((unsigned char)c.p[0] | 0x20u) - 'a';
+    return c.n < WN_NET_LEN && first < 26 && ((sets->net_initials[c.n] >> first) & 1u);
+}
+
 /* A line made of share-button labels: "Facebook Twitter Email", or ending
  * in three or more of them ("...Facebook Twitter Google Plus Embed").
  * Counted from the end of the line. */
-static int share_buttons(const wn_unit *u) {
+static int share_buttons(const wn_unit *u, const noise_sets *sets) {
     if (u->nwords > 40)
         return 0;
     size_t end = u->len, run = 0;
@@ -157,7 +190,7 @@ static int share_buttons(const wn_unit *u) {
             start--;
         wn_word w = {u->text + start, end - start};
         wn_word c = wn_word_core(w);
-        if (!c.n || !WN_SORTED_IN(c.p, c.n, networks))
+        if (!c.n || !maybe_network(sets, c) || !WN_SORTED_IN(c.p, c.n, networks))
             break;
         run++;
         end = start ? start - 1 : 0;
@@ -189,11 +222,6 @@ static const char *const link_box_leads[] = {"related", "more on", NULL};
 
 static const char *const contact_leads[] = {"write to", "email",     "e-mail", "contact",
                                             "reach",    "send tips", NULL};
-
-/* The word lists of this file, bucketed once per document. */
-typedef struct noise_sets {
-    wn_phrases phrases;
-} noise_sets;
 
 /* A breadcrumb trail: "Home » News » World", "News > Local > Courts".
  * Two or more separators, a few words between each. */
@@ -259,7 +287,7 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
 
 void wn_rec_noise(wn_parser *p) {
     noise_sets sets;
-    wn_phrases_init(&sets.phrases, boilerplate_phrases);
+    noise_sets_init(&sets);
     for (size_t i = 0; i < p->nunits; i++) {
         wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
@@ -270,7 +298,7 @@ void wn_rec_noise(wn_parser *p) {
         } else if (is_counter(u)) {
             wn_mark_noise(p, i, WN_REASON_COUNTER);
         } else if ((u->nwords <= 30 && WN_SORTED_LEAD_IN(u->text, u->len, share_leads)) ||
-                   follow_prompt(u) || share_buttons(u)) {
+                   follow_prompt(u) || share_buttons(u, &sets)) {
             wn_mark_noise(p, i, WN_REASON_SHARE);
         } else if (!(u->feat & WN_UF_GARBLED) && boilerplate_line(u, &sets)) {
             wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
