@@ -386,8 +386,8 @@ START_TEST(word_core_knows_every_ascii_byte) {
                       c2.n);
         char d[4] = {'q', 'q', (char)c, (char)c};
         wn_word c3 = wn_word_core((wn_word){d, 4});
-        ck_assert_msg(c3.p == d && c3.n == (strip ? 2u : 4u), "qq + 2 x byte 0x%02X: %zu bytes",
-                      c, c3.n);
+        ck_assert_msg(c3.p == d && c3.n == (strip ? 2u : 4u), "qq + 2 x byte 0x%02X: %zu bytes", c,
+                      c3.n);
     }
 }
 END_TEST
