@@ -461,6 +461,34 @@ static inline size_t wn_swar_first(uint64_t mask) {
 #endif
 }
 
+/* Index (0-7) in memory order of the last byte flagged in such a mask. */
+static inline size_t wn_swar_last(uint64_t mask) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)((63 - __builtin_clzll(mask)) >> 3);
+#else
+    unsigned char b[8];
+    memcpy(b, &mask, 8);
+    size_t k = 7;
+    while (!b[k])
+        k--;
+    return k;
+#endif
+}
+
+/* Offset of the last byte c in s[0..n), or SIZE_MAX. Eight bytes at a time
+ * from the end. */
+static inline size_t wn_last_byte(const char *s, size_t n, unsigned char c) {
+    size_t k = n;
+    for (; k >= 8; k -= 8) {
+        uint64_t t = wn_swar_eq(wn_load64(s + k - 8), c);
+        if (t)
+            return k - 8 + wn_swar_last(t);
+    }
+    while (k > 0 && (unsigned char)s[k - 1] != c)
+        k--;
+    return k ? k - 1 : SIZE_MAX;
+}
+
 /* Offset of the next space in s at or after i, or n. Eight bytes at a time:
  * words are short and a call to memchr per word costs more than the word. */
 static inline size_t wn_next_space(const char *s, size_t i, size_t n) {

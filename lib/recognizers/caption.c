@@ -243,12 +243,7 @@ static int glued_agency(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
-    size_t dot = SIZE_MAX;
-    for (size_t k = n; k > 1; k--)
-        if (s[k - 1] == '.') {
-            dot = k - 1;
-            break;
-        }
+    size_t dot = wn_last_byte(s, n, '.');
     if (dot == SIZE_MAX || dot + 1 >= n || dot == 0 || s[dot - 1] == ' ' || s[dot + 1] == ' ')
         return 0;
     if (!wn_is_agency(s + dot + 1, n - dot - 1) || u->nwords < 4)

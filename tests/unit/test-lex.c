@@ -392,6 +392,30 @@ START_TEST(word_core_knows_every_ascii_byte) {
 }
 END_TEST
 
+/* The last of a byte, eight bytes at a time from the end: every length and
+ * offset, the byte planted nowhere, once or twice, against a scan. */
+START_TEST(last_byte_agrees_with_reference) {
+    char buf[48];
+    unsigned seed = 99;
+    for (int round = 0; round < 200; round++) {
+        for (size_t k = 0; k < sizeof buf; k++)
+            buf[k] = (char)('a' + next_rand(&seed) % 3);
+        for (int planted = 0; planted < 3; planted++) {
+            if (planted)
+                buf[next_rand(&seed) % sizeof buf] = '.';
+            for (size_t off = 0; off < 4; off++)
+                for (size_t n = 0; off + n <= sizeof buf; n++) {
+                    size_t want = SIZE_MAX;
+                    for (size_t k = 0; k < n; k++)
+                        if (buf[off + k] == '.')
+                            want = k;
+                    ck_assert_uint_eq(wn_last_byte(buf + off, n, '.'), want);
+                }
+        }
+    }
+}
+END_TEST
+
 /* wn_any_of3 at every length up to 100 with each of its bytes at every
  * place, alone: the overlapping last block and the byte loop both count. */
 START_TEST(any_of3_finds_each_byte_anywhere) {
@@ -594,6 +618,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
+    tcase_add_test(tc, last_byte_agrees_with_reference);
     tcase_add_test(tc, tail_cues_agree_with_reference);
     tcase_add_test(tc, letter_case_beyond_ascii);
     tcase_add_test(tc, byte_counts_agree_with_reference);
