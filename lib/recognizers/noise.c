@@ -185,9 +185,8 @@ static int share_buttons(const wn_unit *u, const noise_sets *sets) {
         return 0;
     size_t end = u->len, run = 0;
     while (end > 0) {
-        size_t start = end;
-        while (start > 0 && u->text[start - 1] != ' ')
-            start--;
+        size_t sp = wn_last_byte(u->text, end, ' ');
+        size_t start = sp == SIZE_MAX ? 0 : sp + 1;
         wn_word w = {u->text + start, end - start};
         wn_word c = wn_word_core(w);
         if (!c.n || !maybe_network(sets, c) || !WN_SORTED_IN(c.p, c.n, networks))
