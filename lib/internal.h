@@ -31,9 +31,13 @@
 #if defined(__GNUC__)
 #define WN_LIKELY(x) __builtin_expect(!!(x), 1)
 #define WN_UNLIKELY(x) __builtin_expect(!!(x), 0)
+/* inlined even where the compiler would not: a small helper whose
+ * arguments are constants at its call sites */
+#define WN_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define WN_LIKELY(x) (x)
 #define WN_UNLIKELY(x) (x)
+#define WN_ALWAYS_INLINE inline
 #endif
 
 /* A borrowed string: pointer plus length. p == NULL means "null". */

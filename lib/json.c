@@ -222,8 +222,9 @@ static void jw_item(jw *w) {
     jw_newline(w);
 }
 
-/* A key: `quoted` is the key with its quotes and colon ("\"type\":"). */
-static void jw_key_raw(jw *w, const char *quoted, size_t n) {
+/* A key: `quoted` is the key with its quotes and colon ("\"type\":").
+ * Inlined at every key, so its copy is of a known length. */
+static WN_ALWAYS_INLINE void jw_key_raw(jw *w, const char *quoted, size_t n) {
     jw_item(w);
     jw_raw(w, quoted, n);
     if (w->pretty)
