@@ -61,19 +61,28 @@ const wn_block *wn_doc_dateline(const wn_doc *doc) {
     return doc ? wn_doc_block(doc, doc->i_dateline) : NULL;
 }
 
-static const char *const type_names[] = {
-    NULL,      "headline", "dek",   "byline",  "timestamp", "paragraph",
-    "subhead", "list",     "tweet", "related", "caption",   "noise",
+/* The names with their lengths, known when compiling. */
+#define WN_NAME(s)                                                                                 \
+    { s, sizeof(s) - 1 }
+static const wn_sv type_names[] = {
+    {NULL, 0},          WN_NAME("headline"),  WN_NAME("dek"),
+    WN_NAME("byline"),  WN_NAME("timestamp"), WN_NAME("paragraph"),
+    WN_NAME("subhead"), WN_NAME("list"),      WN_NAME("tweet"),
+    WN_NAME("related"), WN_NAME("caption"),   WN_NAME("noise"),
 };
+
+wn_sv wn_type_name_sv(int type) {
+    if (type < WN_BLOCK_HEADLINE || type > WN_BLOCK_NOISE)
+        return type_names[0];
+    return type_names[type];
+}
 
 int wn_block_type(const wn_block *block) {
     return block ? block->type : 0;
 }
 
 const char *wn_block_type_name(int type) {
-    if (type < WN_BLOCK_HEADLINE || type > WN_BLOCK_NOISE)
-        return NULL;
-    return type_names[type];
+    return wn_type_name_sv(type).p;
 }
 
 size_t wn_block_start(const wn_block *block) {

@@ -282,6 +282,10 @@ static inline int wn_failed(const wn_parser *p) {
     return p->status != WN_OK || p->arena->failed || p->scratch.failed;
 }
 
+/* The name of a WN_BLOCK_* type with its length ({NULL, 0} for none):
+ * what wn_block_type_name() returns. (doc.c) */
+wn_sv wn_type_name_sv(int type);
+
 /* Stages. Each returns nothing; failures are recorded in p->status. */
 void wn_lines_split(wn_parser *p);
 void wn_wrap_detect(wn_parser *p);

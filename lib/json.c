@@ -208,8 +208,16 @@ static void jw_str(jw *w, wn_sv s) {
     jw_byte(w, '"');
 }
 
-static void jw_cstr(jw *w, const char *s) {
-    jw_str(w, wn_sv_make(s, s ? strlen(s) : 0));
+/* A block's type: its name needs no escaping. */
+static void jw_type(jw *w, int type) {
+    wn_sv name = wn_type_name_sv(type);
+    if (!name.p) {
+        jw_lit(w, "null");
+        return;
+    }
+    jw_byte(w, '"');
+    jw_raw(w, name.p, name.n);
+    jw_byte(w, '"');
 }
 
 /* Start a value inside the current container: comma and indentation. */
@@ -294,7 +302,7 @@ static void render_block(jw *w, const wn_block *b) {
     jw_item(w);
     jw_open(w, '{');
     jw_key(w, "type");
-    jw_cstr(w, wn_block_type_name(b->type));
+    jw_type(w, b->type);
     jw_key(w, "span");
     jw_byte(w, '[');
     jw_size(w, b->start);
@@ -456,7 +464,7 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     for (size_t k = 0; k < doc->nblocks; k++) {
         const wn_block *b = &doc->blocks[k];
         text += b->text.n;
-        guess += 33 + strlen(wn_block_type_name(b->type)) + 2 * digits +
+        guess += 33 + wn_type_name_sv(b->type).n + 2 * digits +
                  (b->type == WN_BLOCK_NOISE ? 24 : 0);
     }
     guess += text > doc->input_size ? text : doc->input_size;
