@@ -464,8 +464,8 @@ int wn_render_json(const wn_doc *doc, unsigned int flags, char **out, size_t *ou
     for (size_t k = 0; k < doc->nblocks; k++) {
         const wn_block *b = &doc->blocks[k];
         text += b->text.n;
-        guess += 33 + wn_type_name_sv(b->type).n + 2 * digits +
-                 (b->type == WN_BLOCK_NOISE ? 24 : 0);
+        guess +=
+            33 + wn_type_name_sv(b->type).n + 2 * digits + (b->type == WN_BLOCK_NOISE ? 24 : 0);
     }
     guess += text > doc->input_size ? text : doc->input_size;
     w.buf = wn_owned_alloc(w.al, guess);
