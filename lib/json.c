@@ -255,14 +255,17 @@ static void jw_close(jw *w, char c) {
     jw_byte(w, c);
 }
 
-/* Decimal, two digits a division. */
+/* Decimal, two digits a division. The digits end at tmp[WN_DIGITS_END]
+ * with room after them, so when the buffer has room a fixed-size copy
+ * (no call) moves them and whatever follows; only the digits count. */
+#define WN_DIGITS_END 24
 static void jw_size(jw *w, size_t v) {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324"
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    char tmp[24];
-    size_t k = sizeof tmp;
+    char tmp[2 * WN_DIGITS_END];
+    size_t k = WN_DIGITS_END;
     while (v >= 100) {
         size_t r = v % 100;
         v /= 100;
@@ -275,7 +278,13 @@ static void jw_size(jw *w, size_t v) {
     } else {
         tmp[--k] = (char)('0' + v);
     }
-    jw_raw(w, tmp + k, sizeof tmp - k);
+    size_t n = WN_DIGITS_END - k;
+    if (WN_LIKELY(w->cap - w->n >= WN_DIGITS_END && w->status == WN_OK)) {
+        memcpy(w->buf + w->n, tmp + k, WN_DIGITS_END);
+        w->n += n;
+        return;
+    }
+    jw_raw(w, tmp + k, n);
 }
 
 static void jw_strings(jw *w, const wn_sv *arr, size_t n) {
