@@ -129,6 +129,34 @@ START_TEST(bulleted_titles_with_small_words) {
 }
 END_TEST
 
+/* Every small word, in lower case between capitalised words, keeps a
+ * bulleted title a title; other short words in lower case do not: two
+ * of four words after the first are too few capitals. */
+START_TEST(each_small_word_keeps_titles) {
+    static const char *const small[] = {
+        "a",    "&",    "an",   "of",   "in",   "on",   "at",   "to",   "by",  "up",  "as",
+        "is",   "if",   "it",   "de",   "la",   "le",   "vs",   "or",   "so",  "the", "and",
+        "but",  "nor",  "for",  "yet",  "off",  "per",  "via",  "out",  "von", "van", "der",
+        "with", "from", "into", "onto", "over", "than", "that", "upon", "amid"};
+    static const char *const other[] = {"cat", "dog", "boat", "sun",  "red", "big", "new",
+                                        "old", "few", "two",  "ship", "sea", "key", "mill"};
+    char a[96], b[96];
+    for (size_t k = 0; k < sizeof small / sizeof small[0] + sizeof other / sizeof other[0]; k++) {
+        int is_small = k < sizeof small / sizeof small[0];
+        const char *w = is_small ? small[k] : other[k - sizeof small / sizeof small[0]];
+        snprintf(a, sizeof a, "Bridges %s Towns %s Rivers", w, w);
+        snprintf(b, sizeof b, "Ferries %s Quays %s Harbours", w, w);
+        wn_doc *d = two_bullets(a, b);
+        char got[256];
+        types_of(d, got, sizeof got);
+        const char *want = is_small ? "paragraph paragraph related related noise"
+                                    : "paragraph paragraph list noise";
+        ck_assert_msg(strcmp(got, want) == 0, "\"%s\": got %s", w, got);
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
 START_TEST(run_in_label_is_paragraph) {
     wn_doc *d =
         between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
@@ -171,6 +199,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, kicker_headline_between_paragraphs);
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, bulleted_titles_with_small_words);
+    tcase_add_test(tc, each_small_word_keeps_titles);
     tcase_add_test(tc, run_in_label_is_paragraph);
     tcase_add_test(tc, capitalised_opening_is_paragraph);
     tcase_add_test(tc, heading_of_a_link_box);
