@@ -26,7 +26,7 @@
  * second initializer of a slot would fail the build: -Woverride-init, on
  * with -Wextra). One load and one comparison, no branch on the word. */
 #define W(n, v) (((uint64_t)(n) << 32) | (uint64_t)(v))
-#define SW_SLOT(k) ((size_t)(((uint64_t)(k) * 0x63B2148E996FBDDDull) >> 57))
+#define SW_SLOT(k) ((size_t)(((uint64_t)(k)*0x63B2148E996FBDDDull) >> 57))
 #define SW(k) [SW_SLOT(k)] = (k)
 static const uint64_t small_words[128] = {
     SW(W(1, 'a')),
