@@ -81,20 +81,29 @@ static int starts_text(const char *s, size_t n, size_t i) {
     return wn_is_upper(cp) || wn_is_digit(cp) || wn_is_quote(cp);
 }
 
-/* Does the second word start with a lower-case ASCII letter, the first not
- * ending in a comma? Then the place ends before it without a comma, and
- * a word of a place may not be lower case: most sentences ("The mayor
- * said ...") are turned away here, before the search for a dash or an
- * agency and before the words are read one by one. */
-static int second_word_lower(const char *s, size_t n) {
-    size_t e = 0, lim = n < 40 ? n : 40; /* a longer first word: not decided here */
-    while (e < lim && s[e] != ' ')
-        e++;
-    if (e == 0 || e == lim || s[e - 1] == ',')
-        return 0;
-    while (e < n && s[e] == ' ')
-        e++;
-    return e < n && s[e] >= 'a' && s[e] <= 'z';
+/* Do the words a place would be made of run into a word in lower case?
+ * The place's words (the first, then capitalised ones, none ending in a
+ * comma) stop at a word in lower case, and a place may not hold one: most
+ * sentences ("The mayor said ...", "Police in Ohio said ...") are turned
+ * away here, before the search for a dash or an agency and before the
+ * words are read one by one. 0 when it cannot tell. */
+static int place_runs_into_lower(const char *s, size_t n) {
+    size_t e = 0, lim = n < 64 ? n : 64; /* longer words: not decided here */
+    for (int word = 0; word < WN_MAX_PLACE_WORDS; word++) {
+        if (word > 0 && !(s[e] >= 'A' && s[e] <= 'Z'))
+            return 0;
+        while (e < lim && s[e] != ' ')
+            e++;
+        if (e == 0 || e == lim || s[e - 1] == ',')
+            return 0;
+        while (e < n && s[e] == ' ')
+            e++;
+        if (e >= n)
+            return 0;
+        if (s[e] >= 'a' && s[e] <= 'z')
+            return 1;
+    }
+    return 0;
 }
 
 /* Returns the length of the dateline prefix of s (0 if none); place and
@@ -106,7 +115,7 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
         return 0;
     if (s[0] != '(' && !wn_is_upper((unsigned char)s[0]) && (unsigned char)s[0] < 0x80)
         return 0;
-    if (s[0] != '(' && second_word_lower(s, n))
+    if (s[0] != '(' && place_runs_into_lower(s, n))
         return 0;
     /* every dateline has an agency in parentheses or a dash near the start */
     size_t head = n < 90 ? n : 90;

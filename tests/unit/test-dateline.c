@@ -26,6 +26,8 @@ START_TEST(forms) {
                     "The ferry crossed on Tuesday.");
     expect_dateline("Millbrook (Ledger) The ferry crossed on Tuesday.", "Millbrook", "Ledger",
                     "The ferry crossed on Tuesday.");
+    expect_dateline("Port Ellen Harbour (Ledger) \xE2\x80\x94 The ferry crossed on Tuesday.",
+                    "Port Ellen Harbour", "Ledger", "The ferry crossed on Tuesday.");
     /* a lower-case word right after the place's comma: the date */
     expect_dateline("OSLO, jan. 9 - The ferry crossed on Tuesday.", "OSLO", NULL,
                     "The ferry crossed on Tuesday.");
