@@ -427,6 +427,28 @@ size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_
 #define WN_SORTED_LEAD_IN(s, n, list)                                                              \
     wn_sorted_lead_in((s), (n), (list), sizeof(list) / sizeof((list)[0]))
 
+/* The first two letters of the entries of such a list, for turning away
+ * at once a text that can start with none of them: `second[a]` holds a bit
+ * for each second letter of the entries whose first letter is a (bit 0:
+ * 'a'). `any`: some entry does not start with two letters, so every text
+ * may start with one. Built per document (wn_lead_pairs_init). */
+typedef struct wn_lead_pairs {
+    uint32_t second[26];
+    int any;
+} wn_lead_pairs;
+void wn_lead_pairs_init(wn_lead_pairs *lp, const char *const *list, size_t count);
+#define WN_LEAD_PAIRS_INIT(lp, list)                                                               \
+    wn_lead_pairs_init((lp), (list), sizeof(list) / sizeof((list)[0]))
+/* May s start (ASCII case-insensitively) with an entry of the list? */
+static inline int wn_lead_pairs_may(const wn_lead_pairs *lp, const char *s, size_t n) {
+    if (lp->any)
+        return 1;
+    if (n < 2)
+        return 0;
+    unsigned a = ((unsigned char)s[0] | 0x20u) - 'a', b = ((unsigned char)s[1] | 0x20u) - 'a';
+    return a < 26 && b < 26 && ((lp->second[a] >> b) & 1u);
+}
+
 /* Eight bytes at a time ("SIMD within a register"). */
 #define WN_ONES 0x0101010101010101ull
 #define WN_HIGHS 0x8080808080808080ull

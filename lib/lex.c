@@ -370,6 +370,19 @@ static inline int ci_cmp_first(const char *s, size_t n, unsigned char first, con
     return ci_cmp(s, n, lit);
 }
 
+void wn_lead_pairs_init(wn_lead_pairs *lp, const char *const *list, size_t count) {
+    memset(lp->second, 0, sizeof lp->second);
+    lp->any = 0;
+    for (size_t k = 0; k < count; k++) {
+        unsigned a = (unsigned char)list[k][0] - 'a';
+        unsigned b = a < 26 ? (unsigned char)list[k][1] - 'a' : 26;
+        if (b < 26)
+            lp->second[a] |= 1u << b;
+        else
+            lp->any = 1;
+    }
+}
+
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count) {
     if (n == 0)
         return 0; /* no entry is empty */

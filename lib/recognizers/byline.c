@@ -185,7 +185,7 @@ static int by_line(wn_parser *p, size_t i) {
 }
 
 /* Credits at the end of a story. */
-static int credit_line(wn_parser *p, size_t i) {
+static int credit_line(wn_parser *p, size_t i, const wn_lead_pairs *reporters) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
@@ -199,7 +199,7 @@ static int credit_line(wn_parser *p, size_t i) {
         t++;
         tn -= 2;
     }
-    if (WN_SORTED_LEAD_IN(t, tn, reporter_leads) &&
+    if (wn_lead_pairs_may(reporters, t, tn) && WN_SORTED_LEAD_IN(t, tn, reporter_leads) &&
         !wn_lead_in(t, tn, (const char *const[]){"by", NULL})) {
         /* segments separated by ';': keep reporters, skip editors */
         size_t i0 = 0;
@@ -412,12 +412,14 @@ void wn_rec_byline(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i))
         if (p->units[i].nwords > 2 || p->units[i].endc == WN_END_PERIOD)
             last_long = i;
+    wn_lead_pairs reporters;
+    WN_LEAD_PAIRS_INIT(&reporters, reporter_leads);
     size_t heads = 0, prev = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; prev = i, i = wn_next_head(p, i), heads++) {
         wn_fetch_text_ahead(p, i);
         if (!wn_free_unit(&p->units[i]))
             continue;
-        if (by_line(p, i) || credit_line(p, i) || sign_off(p, i, last_long))
+        if (by_line(p, i) || credit_line(p, i, &reporters) || sign_off(p, i, last_long))
             continue;
         if (heads < WN_BYLINE_TOP && !role_line(p, i) && heads > 0 &&
             !byline_second_line(p, i, prev))

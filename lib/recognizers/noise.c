@@ -152,10 +152,12 @@ typedef struct noise_sets {
      * any_net: some name has no place here, so every word may be one */
     uint32_t net_initials[WN_NET_LEN];
     int any_net;
+    wn_lead_pairs share; /* of share_leads */
 } noise_sets;
 
 static void noise_sets_init(noise_sets *sets) {
     wn_phrases_init(&sets->phrases, boilerplate_phrases);
+    WN_LEAD_PAIRS_INIT(&sets->share, share_leads);
     memset(sets->net_initials, 0, sizeof sets->net_initials);
     sets->any_net = 0;
     for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
@@ -296,7 +298,8 @@ void wn_rec_noise(wn_parser *p) {
             wn_mark_noise(p, i, WN_REASON_SEPARATOR);
         } else if (is_counter(u)) {
             wn_mark_noise(p, i, WN_REASON_COUNTER);
-        } else if ((u->nwords <= 30 && WN_SORTED_LEAD_IN(u->text, u->len, share_leads)) ||
+        } else if ((u->nwords <= 30 && wn_lead_pairs_may(&sets.share, u->text, u->len) &&
+                    WN_SORTED_LEAD_IN(u->text, u->len, share_leads)) ||
                    follow_prompt(u) || share_buttons(u, &sets)) {
             wn_mark_noise(p, i, WN_REASON_SHARE);
         } else if (!(u->feat & WN_UF_GARBLED) && boilerplate_line(u, &sets)) {

@@ -416,6 +416,36 @@ START_TEST(last_byte_agrees_with_reference) {
 }
 END_TEST
 
+/* The first two letters of a list's entries: every text that starts with
+ * an entry, in any case, may; texts that start otherwise may not, unless
+ * some entry does not start with two letters. */
+START_TEST(lead_pairs_turn_away_other_starts) {
+    static const char *const list[] = {"click here", "join us on", "share:", "tweet this"};
+    wn_lead_pairs lp;
+    WN_LEAD_PAIRS_INIT(&lp, list);
+    static const char *const may[] = {"click here to read",
+                                      "CLICK HERE",
+                                      "Join us on Friday",
+                                      "Share: the bridge",
+                                      "tWeet this",
+                                      "sh",
+                                      "Jo"};
+    for (size_t k = 0; k < sizeof may / sizeof may[0]; k++)
+        ck_assert_msg(wn_lead_pairs_may(&lp, may[k], strlen(may[k])), "\"%s\"", may[k]);
+    static const char *const others[] = {"The bridge opened", "c",  "lick here", "ajoin", "Cat",
+                                         "[click here]",      "@j", "Jz",        "tx",    ""};
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+        ck_assert_msg(!wn_lead_pairs_may(&lp, others[k], strlen(others[k])), "\"%s\"", others[k]);
+    /* an entry whose second byte is not a letter, or that has one byte */
+    static const char *const dash[] = {"by", "e-mail"};
+    WN_LEAD_PAIRS_INIT(&lp, dash);
+    ck_assert(wn_lead_pairs_may(&lp, "The", 3));
+    static const char *const one[] = {"by", "x"};
+    WN_LEAD_PAIRS_INIT(&lp, one);
+    ck_assert(wn_lead_pairs_may(&lp, "The", 3));
+}
+END_TEST
+
 /* wn_any_of3 at every length up to 100 with each of its bytes at every
  * place, alone: the overlapping last block and the byte loop both count. */
 START_TEST(any_of3_finds_each_byte_anywhere) {
@@ -619,6 +649,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
+    tcase_add_test(tc, lead_pairs_turn_away_other_starts);
     tcase_add_test(tc, tail_cues_agree_with_reference);
     tcase_add_test(tc, letter_case_beyond_ascii);
     tcase_add_test(tc, byte_counts_agree_with_reference);
