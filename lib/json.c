@@ -198,26 +198,27 @@ static void jw_escaped(jw *w, const char *s, size_t n) {
     }
 }
 
-static void jw_str(jw *w, wn_sv s) {
+/* A string in quotes, or null; `escape` 0 for text known to need no
+ * escaping (a block type's name). */
+static WN_ALWAYS_INLINE void jw_quoted(jw *w, wn_sv s, int escape) {
     if (!s.p) {
         jw_lit(w, "null");
         return;
     }
     jw_byte(w, '"');
-    jw_escaped(w, s.p, s.n);
+    if (escape)
+        jw_escaped(w, s.p, s.n);
+    else
+        jw_raw(w, s.p, s.n);
     jw_byte(w, '"');
 }
 
-/* A block's type: its name needs no escaping. */
+static void jw_str(jw *w, wn_sv s) {
+    jw_quoted(w, s, 1);
+}
+
 static void jw_type(jw *w, int type) {
-    wn_sv name = wn_type_name_sv(type);
-    if (!name.p) {
-        jw_lit(w, "null");
-        return;
-    }
-    jw_byte(w, '"');
-    jw_raw(w, name.p, name.n);
-    jw_byte(w, '"');
+    jw_quoted(w, wn_type_name_sv(type), 0);
 }
 
 /* Start a value inside the current container: comma and indentation. */
