@@ -257,8 +257,8 @@ static void jw_close(jw *w, char c) {
 }
 
 /* Decimal, two digits a division. The digits end at tmp[WN_DIGITS_END]
- * with room after them, so when the buffer has room a fixed-size copy
- * (no call) moves them and whatever follows; only the digits count. */
+ * with zeros after them, so when the buffer has room a fixed-size copy
+ * (no call) moves them and some zeros; only the digits count. */
 #define WN_DIGITS_END 24
 static void jw_size(jw *w, size_t v) {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324"
@@ -266,6 +266,7 @@ static void jw_size(jw *w, size_t v) {
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
     char tmp[2 * WN_DIGITS_END];
+    memset(tmp + WN_DIGITS_END, 0, WN_DIGITS_END); /* what the copy takes after the digits */
     size_t k = WN_DIGITS_END;
     while (v >= 100) {
         size_t r = v % 100;
