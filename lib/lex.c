@@ -383,20 +383,31 @@ void wn_lead_pairs_init(wn_lead_pairs *lp, const char *const *list, size_t count
     }
 }
 
+/* The first two bytes of an entry (0 after a one-byte entry), as a number
+ * that sorts like the entries. */
+static inline unsigned pair_key(const char *e) {
+    return (unsigned)(unsigned char)e[0] << 8 | (unsigned char)e[1];
+}
+
 int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count) {
-    if (n == 0)
+    if (n == 0 || count == 0)
         return 0; /* no entry is empty */
-    unsigned char first = lower_ascii((unsigned char)s[0]);
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = ci_cmp_first(s, n, first, list[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    /* the first entry whose first two bytes are not below those of s,
+     * found without branches (a bisection's turns are a coin toss to the
+     * branch predictor); then the few entries that share those two bytes */
+    unsigned key = (unsigned)lower_ascii((unsigned char)s[0]) << 8 |
+                   (n > 1 ? lower_ascii((unsigned char)s[1]) : 0u);
+    const char *const *b = list, *const *end = list + count;
+    for (size_t len = count; len > 1;) {
+        size_t half = len / 2;
+        b += pair_key(b[half]) < key ? half : 0;
+        len -= half;
+    }
+    b += pair_key(*b) < key;
+    for (; b < end && pair_key(*b) == key; b++) {
+        int c = ci_cmp(s, n, *b);
+        if (c <= 0)
+            return c == 0;
     }
     return 0;
 }

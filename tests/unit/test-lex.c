@@ -223,6 +223,35 @@ START_TEST(sorted_in_agrees_with_scan) {
 }
 END_TEST
 
+/* Every slice of a sorted list (every start, every length) answers as a
+ * scan of the same slice does: entries of one and two bytes, entries that
+ * share their first two bytes, a byte above ASCII second, and probes in any
+ * case that fall before, between, inside and after the entries. */
+START_TEST(sorted_in_agrees_with_scan_on_every_slice) {
+    static const char *const sorted[] = {
+        "a",  "ab",        "abc", "abd",    "ac", "b",  "ba", "bab", "c",  "ca", "cab",
+        "da", "d\xC3\xA9", "e",   "e-mail", "ea", "eb", "x",  "xa",  "xy", "z",  "z\xC3\xA9"};
+    static const char *const probes[] = {
+        "A",   "AB",     "Abc",       "abD", "abe",      "ab ", "aa", "b",         "BA",
+        "bAb", "bb",     "cA",        "caB", "cac",      "d",   "DA", "D\xC3\xA9", "d\xC3",
+        "e",   "E-Mail", "e-mai",     "eA",  "ec",       "w",   "x",  "XY",        "xz",
+        "y",   "Z",      "z\xC3\xA9", "zz",  "\xC3\xA9", "0",   "-",  "ab\0",      "a\0"};
+    const size_t nsorted = sizeof sorted / sizeof sorted[0];
+    for (size_t from = 0; from < nsorted; from++)
+        for (size_t count = 0; from + count <= nsorted; count++)
+            for (size_t k = 0; k < sizeof probes / sizeof probes[0]; k++) {
+                const char *w = probes[k];
+                /* the last two probes hold a NUL byte */
+                size_t n = k + 2 >= sizeof probes / sizeof probes[0] ? strlen(w) + 1 : strlen(w);
+                int found = 0;
+                for (size_t j = from; j < from + count; j++)
+                    found |= wn_ci_eq(w, n, sorted[j]);
+                ck_assert_msg(wn_sorted_in(w, n, sorted + from, count) == found,
+                              "probe \"%s\", entries %zu..%zu", w, from, from + count);
+            }
+}
+END_TEST
+
 /* In a sorted list where no entry is a prefix of another, the lead-in
  * found by bisection is the one the scan of the list finds: the same
  * length, the same word boundary (an ASCII letter or digit after the lead
@@ -649,6 +678,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, phrases_found_at_word_starts);
     tcase_add_test(tc, phrases_agree_with_reference);
     tcase_add_test(tc, sorted_in_agrees_with_scan);
+    tcase_add_test(tc, sorted_in_agrees_with_scan_on_every_slice);
     tcase_add_test(tc, month_and_weekday_names);
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
