@@ -158,42 +158,110 @@ static size_t plain_run(const char *s, size_t n) {
     return j;
 }
 
-static void jw_escaped(jw *w, const char *s, size_t n) {
+#if defined(__SSE2__)
+/* The bytes of v that need escaping, one bit each. */
+static inline unsigned escape_bits(__m128i v) {
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  c1f = _mm_set1_epi8(0x1F);
+    return (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                     _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f)));
+}
+#endif
+
+/* The escape of byte c (one that needs it) at o; returns its length. */
+static size_t escape_byte(char *o, unsigned char c) {
+    o[0] = '\\';
+    switch (c) {
+    case '"':
+        o[1] = '"';
+        return 2;
+    case '\\':
+        o[1] = '\\';
+        return 2;
+    case '\n':
+        o[1] = 'n';
+        return 2;
+    case '\t':
+        o[1] = 't';
+        return 2;
+    case '\r':
+        o[1] = 'r';
+        return 2;
+    default:
+        o[1] = 'u';
+        o[2] = '0';
+        o[3] = '0';
+        o[4] = hexd[c >> 4];
+        o[5] = hexd[c & 15];
+        return 6;
+    }
+}
+
+/* Escape s[0..n) straight into the buffer while it has room for the rest
+ * of the text as it is: each sixteen bytes are stored as they are while
+ * they are tested, and the output moves on past the plain ones, so plain
+ * text is copied in the same pass that tests it. A block is stored only
+ * when sixteen bytes of s remain, so the room never runs out before s does.
+ * Returns how much of s was done (the rest, if any, goes the general way). */
+static size_t jw_escaped_fast(jw *w, const char *s, size_t n) {
     size_t i = 0;
+#if defined(__SSE2__)
+    if (n < 16 || w->status != WN_OK || w->cap - w->n < n)
+        return 0;
+    char *o = w->buf + w->n;
+    int plain_before = 0; /* the 16 bytes before o copy the 16 before s + i */
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        _mm_storeu_si128((__m128i *)(void *)o, v);
+        unsigned bits = escape_bits(v);
+        if (!bits) {
+            i += 16;
+            o += 16;
+            plain_before = 1;
+            continue;
+        }
+        unsigned k = (unsigned)__builtin_ctz(bits);
+        i += k;
+        w->n = (size_t)(o - w->buf) + k;
+        char esc[6];
+        jw_raw(w, esc, escape_byte(esc, (unsigned char)s[i]));
+        i++;
+        if (w->status != WN_OK || w->cap - w->n < n - i)
+            return i;
+        o = w->buf + w->n;
+        plain_before = 0;
+    }
+    if (i < n && plain_before) {
+        /* the last sixteen bytes: those before s + i were copied as they
+         * are, so storing the block over them changes nothing */
+        size_t d = i - (n - 16);
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        if (!(escape_bits(v) >> d)) {
+            _mm_storeu_si128((__m128i *)(void *)(o - d), v);
+            o += n - i;
+            i = n;
+        }
+    }
+    w->n = (size_t)(o - w->buf);
+#else
+    (void)w;
+    (void)s;
+    (void)n;
+#endif
+    return i;
+}
+
+static void jw_escaped(jw *w, const char *s, size_t n) {
+    size_t i = jw_escaped_fast(w, s, n);
     while (i < n) {
         size_t j = i + plain_run(s + i, n - i);
         if (j > i)
             jw_raw(w, s + i, j - i);
         if (j >= n)
             break;
-        unsigned char c = (unsigned char)s[j];
-        char esc[6] = {'\\', 0, 0, 0, 0, 0};
-        size_t k = 2;
-        switch (c) {
-        case '"':
-            esc[1] = '"';
-            break;
-        case '\\':
-            esc[1] = '\\';
-            break;
-        case '\n':
-            esc[1] = 'n';
-            break;
-        case '\t':
-            esc[1] = 't';
-            break;
-        case '\r':
-            esc[1] = 'r';
-            break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hexd[c >> 4];
-            esc[5] = hexd[c & 15];
-            k = 6;
-        }
-        jw_raw(w, esc, k);
+        char esc[6];
+        jw_raw(w, esc, escape_byte(esc, (unsigned char)s[j]));
         i = j + 1;
     }
 }

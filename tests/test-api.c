@@ -416,6 +416,75 @@ START_TEST(json_escapes_at_every_offset) {
 }
 END_TEST
 
+/* A growing copy of what wn_render_json_to() hands out. */
+typedef struct sink {
+    char *p;
+    size_t n, cap;
+} sink;
+
+static int sink_write(void *ctx, const char *data, size_t len) {
+    sink *k = ctx;
+    if (k->n + len > k->cap) {
+        k->cap = (k->n + len) * 2;
+        k->p = realloc(k->p, k->cap);
+        ck_assert_ptr_nonnull(k->p);
+    }
+    memcpy(k->p + k->n, data, len);
+    k->n += len;
+    return 0;
+}
+
+/* Long documents whose paragraphs hold quotes and backslashes at varying
+ * places: streamed in bounded pieces, the JSON is the same as rendered into
+ * one buffer, so escaping is right wherever a piece's end falls (before a
+ * string, inside it, right after an escape); and every paragraph's text is
+ * in it escaped as OUTPUT.md says. */
+START_TEST(json_streamed_equals_buffered) {
+    unsigned state = 7;
+    for (int round = 0; round < 6; round++) {
+        size_t cap = 400 * 1024, n = 0;
+        char *text = malloc(cap);
+        ck_assert_ptr_nonnull(text);
+        for (int para = 0; para < 700 + 37 * round; para++) {
+            size_t words = 8 + (state = state * 1103515245u + 12345u) % (40 + 13 * round);
+            n += (size_t)sprintf(text + n, "The");
+            for (size_t w = 0; w < words; w++) {
+                state = state * 1103515245u + 12345u;
+                unsigned r = (state >> 16) % 11;
+                const char *word = r == 0   ? "\"said\""
+                                   : r == 1 ? "a\\b"
+                                   : r == 2 ? "caf\xC3\xA9"
+                                            : "council";
+                n += (size_t)sprintf(text + n, " %s", word);
+            }
+            n += (size_t)sprintf(text + n, " today.\n\n");
+        }
+        wn_doc *doc = NULL;
+        ck_assert_int_eq(wn_parse(text, n, NULL, &doc), WN_OK);
+        char *json = NULL;
+        size_t len = 0;
+        ck_assert_int_eq(wn_render_json(doc, 0, &json, &len), WN_OK);
+        sink k = {NULL, 0, 0};
+        ck_assert_int_eq(wn_render_json_to(doc, 0, sink_write, &k), WN_OK);
+        ck_assert_uint_eq(k.n, len);
+        ck_assert_msg(memcmp(k.p, json, len) == 0, "round %d: streamed JSON differs", round);
+        char *want = malloc(6 * cap);
+        ck_assert_ptr_nonnull(want);
+        for (size_t b = 0; b < wn_doc_block_count(doc); b++) {
+            size_t tl = 0;
+            const char *t = wn_block_text(wn_doc_block(doc, b), &tl);
+            escape_ref(t, tl, want);
+            ck_assert_msg(strstr(json, want) != NULL, "round %d, block %zu", round, b);
+        }
+        free(want);
+        free(k.p);
+        wn_free(json);
+        wn_doc_free(doc);
+        free(text);
+    }
+}
+END_TEST
+
 /* Spans written in decimal two digits at a time: a paragraph that starts
  * at 0 and ends at every length up to 1100 bytes (one, two, three and four
  * digits, and each of their edges). */
@@ -451,6 +520,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, writer_error_is_reported);
     tcase_add_test(tc, parse_to_json_matches);
     tcase_add_test(tc, json_escapes_at_every_offset);
+    tcase_add_test(tc, json_streamed_equals_buffered);
     tcase_add_test(tc, json_spans_in_decimal);
     tcase_add_test(tc, document_fields);
     tcase_add_test(tc, options_change_results);
