@@ -351,6 +351,10 @@ int wn_is_dash(uint32_t cp);
 int wn_is_quote(uint32_t cp);
 /* ) ] } and closing quotes */
 int wn_is_closer(uint32_t cp);
+/* wn_is_closer() for an ASCII byte (c < 0x80), inline: ) ] } " ' */
+static inline int wn_is_closer_ascii(unsigned c) {
+    return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'';
+}
 
 /* ASCII case-insensitive: does s start with lit? Returns strlen(lit) or 0. */
 size_t wn_ci_prefix(const char *s, size_t n, const char *lit);

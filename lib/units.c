@@ -437,9 +437,17 @@ static int sentence_break(const char *s, size_t n) {
 static uint8_t end_class(const char *s, size_t n) {
     size_t i = n;
     while (i > 0) {
-        size_t j = i;
-        uint32_t cp = wn_u8_prev(s, &j);
-        if (cp == ' ' || wn_is_closer(cp)) {
+        size_t j = i - 1;
+        uint32_t cp = (unsigned char)s[j];
+        int skip;        /* a space or a closer, which the class looks past */
+        if (cp < 0x80) { /* an ASCII byte: no decoding */
+            skip = cp == ' ' || wn_is_closer_ascii(cp);
+        } else {
+            j = i;
+            cp = wn_u8_prev(s, &j);
+            skip = wn_is_closer(cp);
+        }
+        if (skip) {
             i = j;
             continue;
         }

@@ -406,6 +406,12 @@ END_TEST
 
 /* Every ASCII byte around a word: stripped exactly when it is one of the
  * punctuation marks a word's core leaves out. */
+START_TEST(closer_ascii_agrees_with_closer) {
+    for (unsigned c = 0; c < 0x80; c++)
+        ck_assert_msg(wn_is_closer_ascii(c) == wn_is_closer(c), "byte 0x%02X", c);
+}
+END_TEST
+
 START_TEST(word_core_knows_every_ascii_byte) {
     static const char punct[] = "\"'()*,.:;!?[]";
     for (unsigned c = 1; c < 0x80; c++) {
@@ -545,7 +551,7 @@ END_TEST
 
 /* The features of the first unit of text, through the line, wrap and unit
  * stages as wn_parse() runs them. */
-static unsigned first_unit_features(const char *text) {
+static unsigned first_unit_measures(const char *text, unsigned *endc) {
     wn_arena arena;
     wn_arena_init(&arena, &wn_default_allocator);
     wn_parser p;
@@ -563,6 +569,7 @@ static unsigned first_unit_features(const char *text) {
     ck_assert_int_eq(p.status, WN_OK);
     ck_assert_uint_ge(p.nunits, 1);
     unsigned feat = p.units[0].feat;
+    *endc = p.units[0].endc;
     wn_mem_free(p.al, p.lines);
     wn_mem_free(p.al, p.cont);
     wn_mem_free(p.al, p.units);
@@ -570,6 +577,44 @@ static unsigned first_unit_features(const char *text) {
     wn_arena_release(&arena);
     return feat;
 }
+
+static unsigned first_unit_features(const char *text) {
+    unsigned endc;
+    return first_unit_measures(text, &endc);
+}
+
+/* How a unit ends: closing quotes, brackets and a space before them are
+ * looked past, in ASCII and beyond. */
+START_TEST(end_class_looks_past_closers) {
+    static const struct {
+        const char *text;
+        unsigned endc;
+    } cases[] = {
+        {"The council met on Tuesday.\n", WN_END_PERIOD},
+        {"The mayor said \"we will see.\"\n", WN_END_PERIOD},
+        {"The mayor said \xE2\x80\x9Cwe will see.\xE2\x80\x9D\n", WN_END_PERIOD},
+        {"(Reporting by the city desk.)\n", WN_END_PERIOD},
+        {"She left the room. \"\n", WN_END_PERIOD},
+        {"Was it 'the end?'\n", WN_END_QUESTION},
+        {"What comes next?]\n", WN_END_QUESTION},
+        {"Stop the count!}\n", WN_END_EXCLAIM},
+        {"Results at a glance:\n", WN_END_COLON},
+        {"first the budget, then the roads,\n", WN_END_OTHERPUNCT},
+        {"and then \xE2\x80\x94\n", WN_END_OTHERPUNCT},
+        {"Market update \xE2\x80\xA6\n", WN_END_PERIOD},
+        {"Election night 2024\n", WN_END_WORD},
+        {"Dinner at the caf\xC3\xA9\n", WN_END_WORD},
+        {"\"Hello\"\n", WN_END_WORD},
+        {"\"\"\n", WN_END_NONE},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        unsigned endc = 99;
+        first_unit_measures(cases[k].text, &endc);
+        ck_assert_msg(endc == cases[k].endc, "%s: end class %u, want %u", cases[k].text, endc,
+                      cases[k].endc);
+    }
+}
+END_TEST
 
 /* Letter case beyond ASCII: each character counted once, whatever bytes
  * share its eight-byte window, and punctuation of U+2000..U+203F (skipped
@@ -684,6 +729,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
+    tcase_add_test(tc, closer_ascii_agrees_with_closer);
+    tcase_add_test(tc, end_class_looks_past_closers);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
     tcase_add_test(tc, lead_pairs_turn_away_other_starts);
