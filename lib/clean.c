@@ -217,6 +217,18 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
             i++;
             continue;
         }
+        if (ch == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0xA7) {
+            /* U+2010..U+2027, the dashes, quotes, bullets and the ellipsis
+             * of news copy: no space, and NFC leaves them as they are */
+            if (c->pending) {
+                *c->out++ = ' ';
+                c->pending = 0;
+            }
+            memcpy(c->out, s + i, 3);
+            c->out += 3;
+            i += 3;
+            continue;
+        }
         emit_cp(c, decode_u8(s, n, &i));
     }
     *cl = local;

@@ -128,6 +128,26 @@ START_TEST(quotes_and_dashes_kept) {
 }
 END_TEST
 
+/* Each character of U+2000..U+203F, glued between two words and after a
+ * space: the spaces among them become one space, U+200B goes, the rest
+ * (dashes, quotes, bullets, the ellipsis, marks) stay as they are. */
+START_TEST(general_punctuation_each) {
+    for (unsigned cp = 0x2000; cp <= 0x203F; cp++) {
+        char ch[4] = {(char)0xE2, (char)(0x80 | (cp >> 6 & 0x3F)), (char)(0x80 | (cp & 0x3F)), 0};
+        int space = (cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F;
+        char raw[64], want[64];
+        snprintf(raw, sizeof raw, "Left%sright and left %sright.", ch, ch);
+        if (space)
+            snprintf(want, sizeof want, "Left right and left right.");
+        else if (cp == 0x200B)
+            snprintf(want, sizeof want, "Leftright and left right.");
+        else
+            snprintf(want, sizeof want, "Left%sright and left %sright.", ch, ch);
+        expect_clean(raw, want, WN_OPT_DEFAULT);
+    }
+}
+END_TEST
+
 START_TEST(space_runs_at_every_offset) {
     /* runs of spaces, tabs and no-break spaces wherever they fall relative to
      * eight-byte words collapse to one space */
@@ -158,6 +178,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, controls_are_spaces);
     tcase_add_test(tc, quotes_and_dashes_kept);
     tcase_add_test(tc, space_runs_at_every_offset);
+    tcase_add_test(tc, general_punctuation_each);
     suite_add_tcase(s, tc);
     return s;
 }
