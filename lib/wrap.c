@@ -83,22 +83,20 @@ void wn_wrap_detect(wn_parser *p) {
         return;
     }
 
-    /* wrap width: 95th percentile of line widths */
-    size_t hist[WN_HIST + 1];
+    /* wrap width: 95th percentile of line widths, the smallest width that
+     * at most n / 20 lines exceed; counted down from the widest, since in
+     * text that is not wrapped the long lines settle it at once (counts fit
+     * 32 bits: there are fewer than UINT32_MAX lines) */
+    uint32_t hist[WN_HIST + 1];
     memset(hist, 0, sizeof hist);
     for (size_t i = 0; i < n; i++) {
         uint32_t w = line_cols(&p->lines[i]);
         hist[w > WN_HIST ? WN_HIST : w]++;
     }
-    size_t want = n - n / 20, seen = 0;
+    size_t allowed = n / 20, above = 0;
     uint32_t width = WN_HIST;
-    for (uint32_t w = 0; w <= WN_HIST; w++) {
-        seen += hist[w];
-        if (seen >= want) {
-            width = w;
-            break;
-        }
-    }
+    while (width > 0 && above + hist[width] <= allowed)
+        above += hist[width--];
     if (width > WN_WRAP_MAX_WIDTH || width < WN_WRAP_MIN_WIDTH) {
         mid_sentence_joins(p);
         return;

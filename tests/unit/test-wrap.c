@@ -65,12 +65,79 @@ START_TEST(one_paragraph_per_line_stays) {
 }
 END_TEST
 
+/* Ten paragraphs wrapped at 48 columns (about fifty lines), each line as
+ * long as the words allow, and `extra` lines of about 150 columns (each a
+ * paragraph of its own) appended to text. */
+static size_t wrapped_with_long_lines(char *out, size_t extra) {
+    static const char *const words[] = {
+        "the",   "harbour", "board", "met",       "again", "on",    "Thursday", "to",
+        "weigh", "a",       "plan",  "for",       "three", "new",   "berths",   "and",
+        "a",     "longer",  "quay",  "which",     "local", "boat",  "owners",   "say",
+        "has",   "been",    "put",   "off",       "for",   "years", "while",    "costs",
+        "kept",  "rising",  "as",    "materials", "grew",  "scarce"};
+    size_t n = 0, k = 0;
+    for (int para = 0; para < 10; para++) {
+        size_t col = 0;
+        for (int w = 0; w < 36; w++, k++) {
+            const char *word = words[k % (sizeof words / sizeof words[0])];
+            size_t len = strlen(word);
+            if (col && col + 1 + len > 48) {
+                out[n++] = '\n';
+                col = 0;
+            } else if (col) {
+                out[n++] = ' ';
+                col++;
+            }
+            memcpy(out + n, word, len);
+            n += len;
+            col += len;
+        }
+        n += (size_t)sprintf(out + n, ".\n\n");
+    }
+    for (size_t e = 0; e < extra; e++) {
+        for (int w = 0; w < 25; w++)
+            n += (size_t)sprintf(out + n, w ? " notes" : "Notes");
+        n += (size_t)sprintf(out + n, ".\n\n");
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* The wrap width is the 95th percentile of line widths: up to one line in
+ * twenty may be longer and the text is still judged wrapped at its own
+ * width (its paragraphs joined); one more and it is not, so each wrapped
+ * line stays a unit of its own. */
+START_TEST(wrap_width_is_the_95th_percentile) {
+    char text[8192];
+    size_t seen_allowed = 0;
+    for (size_t extra = 0; extra <= 4; extra++) {
+        size_t n = wrapped_with_long_lines(text, extra), lines = 0;
+        for (size_t i = 0; i < n; i++)
+            lines += text[i] == '\n' && i > 0 && text[i - 1] != '\n';
+        size_t allowed = lines / 20;
+        seen_allowed |= (size_t)1 << allowed;
+        wn_doc *d = parse(text);
+        size_t blocks = wn_doc_block_count(d);
+        if (extra <= allowed)
+            ck_assert_msg(blocks == 10 + extra, "%zu of %zu lines long: %zu blocks", extra, lines,
+                          blocks);
+        else
+            ck_assert_msg(blocks > lines / 2, "%zu of %zu lines long: %zu blocks", extra, lines,
+                          blocks);
+        wn_doc_free(d);
+    }
+    /* the boundary was crossed: 2 of 40-59 lines allowed, 3 given */
+    ck_assert_uint_eq(seen_allowed, (size_t)1 << 2);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("wrap");
     TCase *tc = tcase_create("wrap");
     tcase_add_test(tc, indented_paragraphs_join);
     tcase_add_test(tc, blank_line_paragraphs_join);
     tcase_add_test(tc, one_paragraph_per_line_stays);
+    tcase_add_test(tc, wrap_width_is_the_95th_percentile);
     suite_add_tcase(s, tc);
     return s;
 }
