@@ -399,8 +399,9 @@ size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
  * case of letters and keeps every pair of bytes equal case-insensitively
  * equal): one load, an OR, a hash and a byte load a word, and a comparison
  * only when some key has that hash (a few words in a hundred). Shorter
- * phrases are compared at every word. Built once per document, used for
- * many lines. */
+ * phrases are compared at every word. Built by wn_phrases_init(), or for
+ * the library's own lists when compiling (recognizers/tables.h, written by
+ * recognizers/tables-gen.py with the same folding, hash and order). */
 #define WN_MAX_PHRASES 200
 #define WN_PHRASE_KEY 8
 #define WN_PHRASE_HASH_BITS 10
@@ -435,7 +436,8 @@ size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_
  * at once a text that can start with none of them: `second[a]` holds a bit
  * for each second letter of the entries whose first letter is a (bit 0:
  * 'a'). `any`: some entry does not start with two letters, so every text
- * may start with one. Built per document (wn_lead_pairs_init). */
+ * may start with one. Built by wn_lead_pairs_init(), or when compiling
+ * (recognizers/tables.h). */
 typedef struct wn_lead_pairs {
     uint32_t second[26];
     int any;

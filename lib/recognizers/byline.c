@@ -7,6 +7,7 @@
  * line; editors, organisations and roles are left out.
  */
 #include "recognizers.h"
+#include "tables.h"
 
 #define WN_MAX_AUTHORS 32
 
@@ -406,20 +407,27 @@ static int bare_name_line(wn_parser *p, size_t i, size_t prev) {
     return 1;
 }
 
+static const wn_lead_pairs reporter_pairs = WN_REPORTER_LEAD_PAIRS;
+
+int wn_byline_tables_current(void) {
+    wn_lead_pairs built;
+    memset(&built, 0, sizeof built);
+    WN_LEAD_PAIRS_INIT(&built, reporter_leads);
+    return memcmp(&built, &reporter_pairs, sizeof built) == 0;
+}
+
 void wn_rec_byline(wn_parser *p) {
     /* the last unit that is more than a sign-off or editors' initials */
     size_t last_long = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i))
         if (p->units[i].nwords > 2 || p->units[i].endc == WN_END_PERIOD)
             last_long = i;
-    wn_lead_pairs reporters;
-    WN_LEAD_PAIRS_INIT(&reporters, reporter_leads);
     size_t heads = 0, prev = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; prev = i, i = wn_next_head(p, i), heads++) {
         wn_fetch_text_ahead(p, i);
         if (!wn_free_unit(&p->units[i]))
             continue;
-        if (by_line(p, i) || credit_line(p, i, &reporters) || sign_off(p, i, last_long))
+        if (by_line(p, i) || credit_line(p, i, &reporter_pairs) || sign_off(p, i, last_long))
             continue;
         if (heads < WN_BYLINE_TOP && !role_line(p, i) && heads > 0 &&
             !byline_second_line(p, i, prev))

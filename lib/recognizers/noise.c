@@ -8,6 +8,7 @@
  * Noise that needs neighbours to be seen is found by context.c.
  */
 #include "recognizers.h"
+#include "tables.h"
 
 /* clang-format off */
 /* Whole-line boilerplate (compared without trailing punctuation). Lower
@@ -146,8 +147,10 @@ static int is_counter(const wn_unit *u) {
 
 /* The word lists of this file, bucketed once per document. */
 #define WN_NET_LEN 16
+/* The tables of this file's lists, built when compiling (tables.h, from
+ * tables-gen.py; the test "generated-tables" keeps them in step). */
 typedef struct noise_sets {
-    wn_phrases phrases;
+    wn_phrases phrases; /* of boilerplate_phrases */
     /* by length, the first letters (bit 0: 'a') of the networks' names;
      * any_net: some name has no place here, so every word may be one */
     uint32_t net_initials[WN_NET_LEN];
@@ -155,19 +158,25 @@ typedef struct noise_sets {
     wn_lead_pairs share; /* of share_leads */
 } noise_sets;
 
-static void noise_sets_init(noise_sets *sets) {
-    wn_phrases_init(&sets->phrases, boilerplate_phrases);
-    WN_LEAD_PAIRS_INIT(&sets->share, share_leads);
-    memset(sets->net_initials, 0, sizeof sets->net_initials);
-    sets->any_net = 0;
+static const noise_sets noise_tables = {.phrases = WN_BOILERPLATE_PHRASES,
+                                        .net_initials = WN_NETWORK_INITIALS,
+                                        .any_net = WN_NETWORK_ANY,
+                                        .share = WN_SHARE_LEAD_PAIRS};
+
+int wn_noise_tables_current(void) {
+    noise_sets built;
+    memset(&built, 0, sizeof built);
+    wn_phrases_init(&built.phrases, boilerplate_phrases);
+    WN_LEAD_PAIRS_INIT(&built.share, share_leads);
     for (size_t k = 0; k < sizeof networks / sizeof networks[0]; k++) {
         size_t len = strlen(networks[k]);
         unsigned first = (unsigned char)networks[k][0] - 'a';
         if (len < WN_NET_LEN && first < 26)
-            sets->net_initials[len] |= 1u << first;
+            built.net_initials[len] |= 1u << first;
         else
-            sets->any_net = 1;
+            built.any_net = 1;
     }
+    return memcmp(&built, &noise_tables, sizeof built) == 0;
 }
 
 /* Can the word be a network's name, by its length and its first letter?
@@ -287,8 +296,7 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
 }
 
 void wn_rec_noise(wn_parser *p) {
-    noise_sets sets;
-    noise_sets_init(&sets);
+    const noise_sets *sets = &noise_tables;
     for (size_t i = 0; i < p->nunits; i++) {
         wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
@@ -298,11 +306,11 @@ void wn_rec_noise(wn_parser *p) {
             wn_mark_noise(p, i, WN_REASON_SEPARATOR);
         } else if (is_counter(u)) {
             wn_mark_noise(p, i, WN_REASON_COUNTER);
-        } else if ((u->nwords <= 30 && wn_lead_pairs_may(&sets.share, u->text, u->len) &&
+        } else if ((u->nwords <= 30 && wn_lead_pairs_may(&sets->share, u->text, u->len) &&
                     WN_SORTED_LEAD_IN(u->text, u->len, share_leads)) ||
-                   follow_prompt(u) || share_buttons(u, &sets)) {
+                   follow_prompt(u) || share_buttons(u, sets)) {
             wn_mark_noise(p, i, WN_REASON_SHARE);
-        } else if (!(u->feat & WN_UF_GARBLED) && boilerplate_line(u, &sets)) {
+        } else if (!(u->feat & WN_UF_GARBLED) && boilerplate_line(u, sets)) {
             wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
         }
     }

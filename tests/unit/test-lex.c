@@ -406,6 +406,19 @@ END_TEST
 
 /* Every ASCII byte around a word: stripped exactly when it is one of the
  * punctuation marks a word's core leaves out. */
+/* The tables generated into lib/recognizers/tables.h when compiling are
+ * what the word lists build at run time; after a list or the hashing
+ * changes, tables-gen.py must run again. */
+START_TEST(generated_tables_are_current) {
+    ck_assert_msg(wn_noise_tables_current(),
+                  "noise.c: run python3 lib/recognizers/tables-gen.py lib > "
+                  "lib/recognizers/tables.h");
+    ck_assert_msg(wn_byline_tables_current(),
+                  "byline.c: run python3 lib/recognizers/tables-gen.py lib > "
+                  "lib/recognizers/tables.h");
+}
+END_TEST
+
 START_TEST(closer_ascii_agrees_with_closer) {
     for (unsigned c = 0; c < 0x80; c++)
         ck_assert_msg(wn_is_closer_ascii(c) == wn_is_closer(c), "byte 0x%02X", c);
@@ -730,6 +743,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
+    tcase_add_test(tc, generated_tables_are_current);
     tcase_add_test(tc, end_class_looks_past_closers);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
