@@ -61,20 +61,22 @@ const wn_block *wn_doc_dateline(const wn_doc *doc) {
     return doc ? wn_doc_block(doc, doc->i_dateline) : NULL;
 }
 
-/* The names with their lengths, known when compiling. */
-#define WN_NAME(s)                                                                                 \
-    { s, sizeof(s) - 1 }
-static const wn_sv type_names[] = {
-    {NULL, 0},          WN_NAME("headline"),  WN_NAME("dek"),
-    WN_NAME("byline"),  WN_NAME("timestamp"), WN_NAME("paragraph"),
-    WN_NAME("subhead"), WN_NAME("list"),      WN_NAME("tweet"),
-    WN_NAME("related"), WN_NAME("caption"),   WN_NAME("noise"),
-};
+/* The names, each in a slot of WN_TYPE_SLOT bytes, with their lengths,
+ * known when compiling. */
+#define WN_TYPE_NAMES(X)                                                                           \
+    X("headline")                                                                                  \
+    X("dek") X("byline") X("timestamp") X("paragraph") X("subhead") X("list") X("tweet")           \
+        X("related") X("caption") X("noise")
+#define WN_NAME_SLOT(s) s,
+#define WN_NAME_LEN(s) sizeof(s) - 1,
+static const char type_name_slots[][WN_TYPE_SLOT] = {"", WN_TYPE_NAMES(WN_NAME_SLOT)};
+static const uint8_t type_name_lens[] = {0, WN_TYPE_NAMES(WN_NAME_LEN)};
+_Static_assert(sizeof type_name_lens == WN_BLOCK_NOISE + 1, "a name for every block type");
 
 wn_sv wn_type_name_sv(int type) {
     if (type < WN_BLOCK_HEADLINE || type > WN_BLOCK_NOISE)
-        return type_names[0];
-    return type_names[type];
+        return wn_sv_make(NULL, 0);
+    return wn_sv_make(type_name_slots[type], type_name_lens[type]);
 }
 
 int wn_block_type(const wn_block *block) {

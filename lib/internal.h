@@ -283,7 +283,10 @@ static inline int wn_failed(const wn_parser *p) {
 }
 
 /* The name of a WN_BLOCK_* type with its length ({NULL, 0} for none):
- * what wn_block_type_name() returns. (doc.c) */
+ * what wn_block_type_name() returns. Each name lies in a slot of
+ * WN_TYPE_SLOT bytes (zeros after it), so a copy of that many bytes from
+ * its start stays inside the slot. (doc.c) */
+#define WN_TYPE_SLOT 16
 wn_sv wn_type_name_sv(int type);
 
 /* Stages. Each returns nothing; failures are recorded in p->status. */

@@ -326,14 +326,14 @@ static void jw_close(jw *w, char c) {
 
 /* Decimal, two digits a division. The digits end at tmp[WN_DIGITS_END]
  * with zeros after them, so when the buffer has room a fixed-size copy
- * (no call) moves them and some zeros; only the digits count. */
+ * (no call) moves them and some zeros; only the digits count. Returns
+ * where in tmp they start. */
 #define WN_DIGITS_END 24
-static void jw_size(jw *w, size_t v) {
+static size_t size_digits(char tmp[2 * WN_DIGITS_END], size_t v) {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324"
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    char tmp[2 * WN_DIGITS_END];
     memset(tmp + WN_DIGITS_END, 0, WN_DIGITS_END); /* what the copy takes after the digits */
     size_t k = WN_DIGITS_END;
     while (v >= 100) {
@@ -348,13 +348,55 @@ static void jw_size(jw *w, size_t v) {
     } else {
         tmp[--k] = (char)('0' + v);
     }
-    size_t n = WN_DIGITS_END - k;
+    return k;
+}
+
+static void jw_size(jw *w, size_t v) {
+    char tmp[2 * WN_DIGITS_END];
+    size_t k = size_digits(tmp, v), n = WN_DIGITS_END - k;
     if (WN_LIKELY(w->cap - w->n >= WN_DIGITS_END && w->status == WN_OK)) {
         memcpy(w->buf + w->n, tmp + k, WN_DIGITS_END);
         w->n += n;
         return;
     }
     jw_raw(w, tmp + k, n);
+}
+
+/* The head of a block in compact JSON, `,{"type":"NAME","span":[S,E]`,
+ * written under one test of the room: what jw_item(), jw_open(), jw_key(),
+ * jw_type() and jw_size() write piece by piece, with the same commas and
+ * the same state after it. Returns 0, having written nothing, when the
+ * output is indented, the buffer lacks the room or the nesting is deeper
+ * than the writer tracks. */
+#define WN_HEAD_ROOM (1 + 9 + WN_TYPE_SLOT + 10 + WN_DIGITS_END + 1 + WN_DIGITS_END + 1)
+static int block_head_fast(jw *w, const wn_block *b) {
+    wn_sv t = wn_type_name_sv(b->type);
+    if (w->pretty || w->status != WN_OK || !t.p || w->depth < 1 || w->depth >= WN_JSON_DEPTH ||
+        w->cap - w->n < WN_HEAD_ROOM)
+        return 0;
+    char *o = w->buf + w->n, tmp[2 * WN_DIGITS_END];
+    int *item = &w->has_item[w->depth - 1];
+    *o = ',';
+    o += *item != 0; /* a comma after an earlier block */
+    *item = 1;
+    memcpy(o, "{\"type\":\"", 9);
+    o += 9;
+    memcpy(o, t.p, WN_TYPE_SLOT);
+    o += t.n;
+    memcpy(o, "\",\"span\":[", 10);
+    o += 10;
+    size_t k = size_digits(tmp, b->start);
+    memcpy(o, tmp + k, WN_DIGITS_END);
+    o += WN_DIGITS_END - k;
+    *o++ = ',';
+    k = size_digits(tmp, b->end);
+    memcpy(o, tmp + k, WN_DIGITS_END);
+    o += WN_DIGITS_END - k;
+    *o++ = ']';
+    w->n = (size_t)(o - w->buf);
+    w->depth++;
+    w->has_item[w->depth - 1] = 1; /* the block's keys have begun */
+    return 1;
 }
 
 static void jw_strings(jw *w, const wn_sv *arr, size_t n) {
@@ -378,19 +420,21 @@ static void render_dateline(jw *w, const wn_block *blk) {
 
 static void render_block(jw *w, const wn_block *b) {
     const wn_block_extra *x = wn_extra_of(b);
-    jw_item(w);
-    jw_open(w, '{');
-    jw_key(w, "type");
-    jw_type(w, b->type);
-    jw_key(w, "span");
-    jw_byte(w, '[');
-    jw_size(w, b->start);
-    if (w->pretty)
-        jw_lit(w, ", ");
-    else
-        jw_byte(w, ',');
-    jw_size(w, b->end);
-    jw_byte(w, ']');
+    if (!block_head_fast(w, b)) {
+        jw_item(w);
+        jw_open(w, '{');
+        jw_key(w, "type");
+        jw_type(w, b->type);
+        jw_key(w, "span");
+        jw_byte(w, '[');
+        jw_size(w, b->start);
+        if (w->pretty)
+            jw_lit(w, ", ");
+        else
+            jw_byte(w, ',');
+        jw_size(w, b->end);
+        jw_byte(w, ']');
+    }
     switch (b->type) {
     case WN_BLOCK_LIST:
         jw_key(w, "items");
