@@ -341,7 +341,11 @@ static int may_hold_link(const char *s, size_t n) {
         if (p < end && *p >= 'a' && *p <= 'z')
             return 1;
     }
-    return wn_find(s, n, "://") != SIZE_MAX;
+    /* "://": each colon (rare) checked in place */
+    for (p = s; (p = memchr(p, ':', (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+            return 1;
+    return 0;
 }
 
 /* Length of a list marker at the start of s ("- ", "• ", "1. ", "12) "),

@@ -629,6 +629,26 @@ START_TEST(end_class_looks_past_closers) {
 }
 END_TEST
 
+/* A link is looked for in short text that has a dot before a lower-case
+ * letter or "://" (an address by number has only the latter). */
+START_TEST(links_by_number_are_found) {
+    static const struct {
+        const char *text;
+        unsigned url;
+    } cases[] = {
+        {"The files are at http://192.168.10.20/files for now\n", WN_UF_URL},
+        {"Read it on example.com today\n", WN_UF_URL},
+        {"The vote was 3:2 in favour\n", 0},
+        {"It ended at 10.30 and we left\n", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        unsigned feat = first_unit_features(cases[k].text);
+        ck_assert_msg((feat & (WN_UF_URL | WN_UF_URLONLY)) == cases[k].url, "%s: %#x",
+                      cases[k].text, feat);
+    }
+}
+END_TEST
+
 /* Letter case beyond ASCII: each character counted once, whatever bytes
  * share its eight-byte window, and punctuation of U+2000..U+203F (skipped
  * without a lookup) never counted as a letter, while the letter-like
@@ -745,6 +765,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
     tcase_add_test(tc, generated_tables_are_current);
     tcase_add_test(tc, end_class_looks_past_closers);
+    tcase_add_test(tc, links_by_number_are_found);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
     tcase_add_test(tc, lead_pairs_turn_away_other_starts);
