@@ -362,14 +362,15 @@ static void jw_size(jw *w, size_t v) {
     jw_raw(w, tmp + k, n);
 }
 
-/* The head of a block in compact JSON, `,{"type":"NAME","span":[S,E]`,
+/* The head of a block in compact JSON, `,{"type":"NAME","span":[S,E]`
+ * and, when `text` is set, `,"text":"` (the text's key and opening quote),
  * written under one test of the room: what jw_item(), jw_open(), jw_key(),
  * jw_type() and jw_size() write piece by piece, with the same commas and
  * the same state after it. Returns 0, having written nothing, when the
  * output is indented, the buffer lacks the room or the nesting is deeper
  * than the writer tracks. */
-#define WN_HEAD_ROOM (1 + 9 + WN_TYPE_SLOT + 10 + WN_DIGITS_END + 1 + WN_DIGITS_END + 1)
-static int block_head_fast(jw *w, const wn_block *b) {
+#define WN_HEAD_ROOM (1 + 9 + WN_TYPE_SLOT + 10 + WN_DIGITS_END + 1 + WN_DIGITS_END + 1 + 9)
+static int block_head_fast(jw *w, const wn_block *b, int text) {
     wn_sv t = wn_type_name_sv(b->type);
     if (w->pretty || w->status != WN_OK || !t.p || w->depth < 1 || w->depth >= WN_JSON_DEPTH ||
         w->cap - w->n < WN_HEAD_ROOM)
@@ -393,6 +394,8 @@ static int block_head_fast(jw *w, const wn_block *b) {
     memcpy(o, tmp + k, WN_DIGITS_END);
     o += WN_DIGITS_END - k;
     *o++ = ']';
+    memcpy(o, ",\"text\":\"", 9);
+    o += text ? 9 : 0;
     w->n = (size_t)(o - w->buf);
     w->depth++;
     w->has_item[w->depth - 1] = 1; /* the block's keys have begun */
@@ -420,7 +423,10 @@ static void render_dateline(jw *w, const wn_block *blk) {
 
 static void render_block(jw *w, const wn_block *b) {
     const wn_block_extra *x = wn_extra_of(b);
-    if (!block_head_fast(w, b)) {
+    /* the text's key goes with the head for the types that have a text */
+    int with_text = b->type != WN_BLOCK_LIST && b->type != WN_BLOCK_RELATED && b->text.p;
+    int fast = block_head_fast(w, b, with_text);
+    if (!fast) {
         jw_item(w);
         jw_open(w, '{');
         jw_key(w, "type");
@@ -454,6 +460,11 @@ static void render_block(jw *w, const wn_block *b) {
         jw_str(w, x->f[WN_F_URL]);
         break;
     default:
+        if (fast && with_text) { /* the head has the key and the opening quote */
+            jw_escaped(w, b->text.p, b->text.n);
+            jw_byte(w, '"');
+            break;
+        }
         jw_key(w, "text");
         jw_str(w, b->text);
         break;
