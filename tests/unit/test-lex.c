@@ -69,13 +69,20 @@ START_TEST(finds_agree_with_reference) {
         size_t n = next_rand(&state) % sizeof buf;
         for (size_t i = 0; i < n; i++)
             buf[i] = alphabet[next_rand(&state) % (sizeof alphabet - 1)];
-        for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++)
-            for (size_t off = 0; off < 8 && off <= n; off++) {
-                ck_assert_uint_eq(wn_ci_find(buf + off, n - off, needles[k]),
-                                  naive_find(buf + off, n - off, needles[k], 1));
-                ck_assert_uint_eq(wn_find(buf + off, n - off, needles[k]),
-                                  naive_find(buf + off, n - off, needles[k], 0));
+        for (size_t off = 0; off < 8 && off <= n; off++) {
+            /* a copy of exactly the bytes searched: a sanitizer sees a read
+             * past them */
+            char *t = malloc(n - off ? n - off : 1);
+            ck_assert_ptr_nonnull(t);
+            memcpy(t, buf + off, n - off);
+            for (size_t k = 0; k < sizeof needles / sizeof needles[0]; k++) {
+                ck_assert_uint_eq(wn_ci_find(t, n - off, needles[k]),
+                                  naive_find(t, n - off, needles[k], 1));
+                ck_assert_uint_eq(wn_find(t, n - off, needles[k]),
+                                  naive_find(t, n - off, needles[k], 0));
             }
+            free(t);
+        }
     }
 }
 END_TEST
