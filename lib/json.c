@@ -125,28 +125,32 @@ static inline uint64_t needs_escape(uint64_t w) {
     return wn_swar_eq(w, '"') | wn_swar_eq(w, '\\') | wn_swar_below(w, 0x20);
 }
 
+#if defined(__SSE2__)
+/* The bytes of v that need escaping, one bit each: '"', '\\' and the
+ * control bytes (max(v, 0x1F) == 0x1F, compared unsigned). */
+static inline unsigned escape_bits(__m128i v) {
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  c1f = _mm_set1_epi8(0x1F);
+    return (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                     _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f)));
+}
+#endif
+
 /* Offset of the first byte of s that needs escaping, or n. Sixteen bytes
  * at a time with SSE2, then eight with plain 64-bit words. */
 static size_t plain_run(const char *s, size_t n) {
     size_t j = 0;
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
-                  c1f = _mm_set1_epi8(0x1F);
     for (; j + 16 <= n; j += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-        /* max(v, 0x1F) == 0x1F: v is a control byte (compared unsigned) */
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-                                 _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f));
-        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        unsigned bits = escape_bits(_mm_loadu_si128((const __m128i *)(const void *)(s + j)));
         if (bits)
             return j + (size_t)__builtin_ctz(bits);
     }
     if (j < n && n >= 16) {
         /* the last sixteen bytes, those before j (tested already) shifted out */
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-                                 _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f));
-        unsigned bits = (unsigned)_mm_movemask_epi8(m) >> (j - (n - 16));
+        unsigned bits = escape_bits(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16))) >>
+                        (j - (n - 16));
         return bits ? j + (size_t)__builtin_ctz(bits) : n;
     }
 #endif
@@ -157,17 +161,6 @@ static size_t plain_run(const char *s, size_t n) {
         j++;
     return j;
 }
-
-#if defined(__SSE2__)
-/* The bytes of v that need escaping, one bit each. */
-static inline unsigned escape_bits(__m128i v) {
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
-                  c1f = _mm_set1_epi8(0x1F);
-    return (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-                     _mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f)));
-}
-#endif
 
 /* The escape of byte c (one that needs it) at o; returns its length. */
 static size_t escape_byte(char *o, unsigned char c) {
