@@ -419,6 +419,8 @@ typedef struct wn_phrases {
     uint8_t nkeys, nshort;
 } wn_phrases;
 void wn_phrases_init(wn_phrases *set, const char *const *phrases);
+/* Do two sets hold the same tables (a generated one against one built)? */
+int wn_phrases_equal(const wn_phrases *a, const wn_phrases *b);
 /* Does a phrase of the set start at a word start of s? */
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
 /* Is s (ASCII case-insensitively) in a list of non-empty lower-case
@@ -446,6 +448,7 @@ typedef struct wn_lead_pairs {
     int any;
 } wn_lead_pairs;
 void wn_lead_pairs_init(wn_lead_pairs *lp, const char *const *list, size_t count);
+int wn_lead_pairs_equal(const wn_lead_pairs *a, const wn_lead_pairs *b);
 #define WN_LEAD_PAIRS_INIT(lp, list)                                                               \
     wn_lead_pairs_init((lp), (list), sizeof(list) / sizeof((list)[0]))
 /* May s start (ASCII case-insensitively) with an entry of the list? */

@@ -384,6 +384,20 @@ static inline int ci_cmp_first(const char *s, size_t n, unsigned char first, con
     return ci_cmp(s, n, lit);
 }
 
+int wn_phrases_equal(const wn_phrases *a, const wn_phrases *b) {
+    /* member by member: the bytes between members need not agree */
+    return a->list == b->list && a->nkeys == b->nkeys && a->nshort == b->nshort &&
+           memcmp(a->slot, b->slot, sizeof a->slot) == 0 &&
+           memcmp(a->next, b->next, sizeof a->next) == 0 &&
+           memcmp(a->key, b->key, sizeof a->key) == 0 &&
+           memcmp(a->idx, b->idx, sizeof a->idx) == 0 &&
+           memcmp(a->shorter, b->shorter, sizeof a->shorter) == 0;
+}
+
+int wn_lead_pairs_equal(const wn_lead_pairs *a, const wn_lead_pairs *b) {
+    return a->any == b->any && memcmp(a->second, b->second, sizeof a->second) == 0;
+}
+
 void wn_lead_pairs_init(wn_lead_pairs *lp, const char *const *list, size_t count) {
     memset(lp->second, 0, sizeof lp->second);
     lp->any = 0;

@@ -413,7 +413,7 @@ int wn_byline_tables_current(void) {
     wn_lead_pairs built;
     memset(&built, 0, sizeof built);
     WN_LEAD_PAIRS_INIT(&built, reporter_leads);
-    return memcmp(&built, &reporter_pairs, sizeof built) == 0;
+    return wn_lead_pairs_equal(&built, &reporter_pairs);
 }
 
 void wn_rec_byline(wn_parser *p) {
