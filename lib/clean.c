@@ -69,6 +69,14 @@ typedef struct cleaner {
     int need_nfc;
 } cleaner;
 
+/* The space owed before a visible character, if any. */
+static inline void pay_space(cleaner *c) {
+    if (c->pending) {
+        *c->out++ = ' ';
+        c->pending = 0;
+    }
+}
+
 static inline void emit_cp(cleaner *c, uint32_t cp) {
     if (is_space_cp(cp)) {
         c->pending = c->out != c->base;
@@ -76,10 +84,7 @@ static inline void emit_cp(cleaner *c, uint32_t cp) {
     }
     if (cp == 0x200B || cp == 0xFEFF)
         return;
-    if (c->pending) {
-        *c->out++ = ' ';
-        c->pending = 0;
-    }
+    pay_space(c);
     if (cp == 0xFFFD) { /* invalid UTF-8: common in hostile input */
         memcpy(c->out, "\xEF\xBF\xBD", 3);
         c->out += 3;
@@ -142,10 +147,7 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
     while (i < n) {
         unsigned ch = s[i];
         if (ch > 0x20 && ch < 0x7F && ch != '&') {
-            if (c->pending) {
-                *c->out++ = ' ';
-                c->pending = 0;
-            }
+            pay_space(c);
             /* copy the run of plain ASCII, single spaces between words included;
              * eight bytes at a time while no byte needs a closer look */
             size_t j = i + 1;
@@ -220,10 +222,7 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
         if (ch == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0xA7) {
             /* U+2010..U+2027, the dashes, quotes, bullets and the ellipsis
              * of news copy: no space, and NFC leaves them as they are */
-            if (c->pending) {
-                *c->out++ = ' ';
-                c->pending = 0;
-            }
+            pay_space(c);
             memcpy(c->out, s + i, 3);
             c->out += 3;
             i += 3;
