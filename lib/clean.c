@@ -439,11 +439,17 @@ char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
         return r;
     }
     /* An ASCII byte yields at most one byte, any other byte at most three
-     * (an invalid byte becomes U+FFFD). */
+     * (an invalid byte becomes U+FFFD). Where the arena has room for three
+     * bytes a byte, that serves as the bound without counting the high
+     * bytes: what is not written is given back below either way. */
     size_t bound = total;
-    for (size_t k = first; k <= last; k++)
-        if (ln[k].flags & WN_LF_HIGH)
-            bound += 2 * wn_count_high(p->in + ln[k].start, ln[k].end - ln[k].start);
+    if (wn_arena_room(p->arena) / 3 > total) {
+        bound = 3 * total;
+    } else {
+        for (size_t k = first; k <= last; k++)
+            if (ln[k].flags & WN_LF_HIGH)
+                bound += 2 * wn_count_high(p->in + ln[k].start, ln[k].end - ln[k].start);
+    }
     char *r = wn_arena_alloc_bytes(p->arena, bound + 1);
     if (!r)
         return NULL;

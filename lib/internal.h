@@ -87,6 +87,10 @@ void wn_arena_expect(wn_arena *ar, size_t n);
 void *wn_arena_alloc(wn_arena *ar, size_t n);
 /* n bytes without alignment (for text), or NULL (and ar->failed set). */
 char *wn_arena_alloc_bytes(wn_arena *ar, size_t n);
+/* Bytes the arena can hand out before it needs a new chunk. */
+static inline size_t wn_arena_room(const wn_arena *ar) {
+    return ar->cur ? (size_t)(ar->lim - ar->cur) : 0;
+}
 /* Give back the tail of the most recent byte allocation p of `had` bytes,
  * keeping `keep` bytes. A no-op when p was not the last allocation. */
 void wn_arena_shrink(wn_arena *ar, char *p, size_t had, size_t keep);

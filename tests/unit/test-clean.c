@@ -62,6 +62,31 @@ START_TEST(invalid_utf8_becomes_replacement) {
 }
 END_TEST
 
+/* Every invalid byte takes three bytes in the cleaned text: the room kept
+ * for a unit's text must hold that many, or the next unit's text is
+ * written over its end. */
+START_TEST(replacements_fill_their_room) {
+    for (size_t k = 1; k <= 48; k++) {
+        char raw[128], want[256];
+        size_t r = 0, w = 0;
+        r += (size_t)snprintf(raw + r, sizeof raw - r, "Odd ");
+        w += (size_t)snprintf(want + w, sizeof want - w, "Odd ");
+        for (size_t j = 0; j < k; j++) {
+            raw[r++] = (char)0xFF;
+            memcpy(want + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+        }
+        snprintf(raw + r, sizeof raw - r, " bytes.\n\nThe next paragraph stays whole.");
+        snprintf(want + w, sizeof want - w, " bytes.");
+        wn_doc *d = parse_with(raw, strlen(raw), WN_OPT_DEFAULT);
+        ck_assert_uint_eq(wn_doc_block_count(d), 2);
+        ck_text(wn_block_text, blk(d, 0), want);
+        ck_text(wn_block_text, blk(d, 1), "The next paragraph stays whole.");
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
 START_TEST(nfc) {
     /* e + combining acute -> é ; Angstrom sign -> Å */
     expect_clean("Caf\x65\xCC\x81 owners met in the square.",
@@ -172,6 +197,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, spaces_collapse);
     tcase_add_test(tc, specials_at_every_offset);
     tcase_add_test(tc, invisible_characters);
+    tcase_add_test(tc, replacements_fill_their_room);
     tcase_add_test(tc, invalid_utf8_becomes_replacement);
     tcase_add_test(tc, nfc);
     tcase_add_test(tc, character_references);
