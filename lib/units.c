@@ -301,10 +301,19 @@ static void measure_words(const char *s, size_t n, int title, word_stats *st) {
         *st = w;
         return;
     }
+    /* the words the loop below counts: one after each space but a last one */
+    uint32_t words = n ? BC_FIELD(acc, 4) + 1 - (u[n - 1] == ' ') : 0;
     size_t i = 0;
     while (i < n) {
         size_t e = wn_next_space(s, i, n);
         w.words++;
+        /* Title Case needs three capitalised words to each other one: once
+         * the words left, this one among them, cannot make that up, the
+         * answer is no */
+        if (w.sigcap + (words - w.words) + 1 < 3 * (w.sig - w.sigcap)) {
+            w.words = words;
+            break;
+        }
         if (w.words > 1) {
             size_t a = i, b = e;
             while (a < b && core_punct(u[a]))
@@ -503,7 +512,7 @@ static void measure(wn_unit *u) {
     } else {
         word_stats st;
         /* Title Case only matters for lines that can be titles */
-        measure_words(s, n, u->endc != WN_END_PERIOD, &st);
+        measure_words(s, n, u->endc != WN_END_PERIOD && (f & WN_UF_UPPER0), &st);
         u->nwords = st.words;
         if (st.upper >= 2 && st.lower == 0)
             f |= WN_UF_CAPS;

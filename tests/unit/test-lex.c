@@ -690,6 +690,39 @@ START_TEST(letter_case_beyond_ascii) {
 }
 END_TEST
 
+/* Title Case: at least two significant words after the first and three
+ * capitalised to each other one, the first word capitalised. Every order
+ * of up to six words of five kinds (capitalised, lower case, a small
+ * word Title Case leaves lower, one in brackets, a number) after a first
+ * word in both cases: the
+ * answer must not depend on where the lower-case words stand. */
+START_TEST(title_case_counts_every_word) {
+    static const char *const kinds[] = {"Harbour", "harbour", "of", "(Harbour)", "42"};
+    for (unsigned first = 0; first < 2; first++) {
+        for (unsigned len = 1; len <= 6; len++) {
+            unsigned combos = 1;
+            for (unsigned k = 0; k < len; k++)
+                combos *= 5;
+            for (unsigned c = 0; c < combos; c++) {
+                char text[160];
+                size_t o = (size_t)snprintf(text, sizeof text, "%s", first ? "Ferries" : "ferries");
+                unsigned sig = 0, sigcap = 0;
+                for (unsigned k = 0, v = c; k < len; k++, v /= 5) {
+                    o += (size_t)snprintf(text + o, sizeof text - o, " %s", kinds[v % 5]);
+                    sig += v % 5 != 2;
+                    sigcap += v % 5 == 0 || v % 5 >= 3;
+                }
+                snprintf(text + o, sizeof text - o, "\n");
+                int want = first && sig >= 2 && sigcap * 4 >= sig * 3;
+                unsigned f = first_unit_features(text);
+                ck_assert_msg(!(f & WN_UF_TITLE) == !want, "%s: TITLE %u", text,
+                              (f & WN_UF_TITLE) != 0);
+            }
+        }
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -772,6 +805,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
     tcase_add_test(tc, generated_tables_are_current);
     tcase_add_test(tc, end_class_looks_past_closers);
+    tcase_add_test(tc, title_case_counts_every_word);
     tcase_add_test(tc, links_by_number_are_found);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
