@@ -1,8 +1,8 @@
 /*
  * hash.c - a fast non-cryptographic 64-bit hash for repeat detection.
- * Two independent multiply lanes over 8-byte words, then a final
- * avalanche. Only equality of hashes matters (candidates are always
- * confirmed byte by byte), so speed comes first.
+ * Sixteen bytes a step, folded into the state by one 64 x 64 -> 128-bit
+ * multiply, then a final avalanche. Only equality of hashes matters
+ * (candidates are always confirmed byte by byte), so speed comes first.
  */
 #include "internal.h"
 
@@ -16,12 +16,22 @@ static inline uint64_t load64(const unsigned char *p) {
     return v;
 }
 
-/* One multiply a word, and a shift that brings its high bits down (a
- * multiply only carries a difference upwards); equal hashes are only
- * candidates anyway. */
-static inline uint64_t step(uint64_t h, uint64_t v) {
-    h = (h ^ v) * K1;
-    return h ^ (h >> 29);
+/* The 128-bit product of a and b folded to 64 bits: every bit of either
+ * reaches the middle of the product, and the fold brings the high half
+ * down onto the low one. One multiply for sixteen bytes of text. */
+static inline uint64_t fold_mul(uint64_t a, uint64_t b) {
+#if defined(__SIZEOF_INT128__)
+    __extension__ typedef unsigned __int128 u128; /* not ISO C: gcc and clang */
+    u128 r = (u128)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+    uint64_t al = (uint32_t)a, ah = a >> 32, bl = (uint32_t)b, bh = b >> 32;
+    uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    uint64_t mid = (ll >> 32) + (uint32_t)lh + (uint32_t)hl;
+    uint64_t lo = (mid << 32) | (uint32_t)ll;
+    uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    return lo ^ hi;
+#endif
 }
 
 static inline uint64_t avalanche(uint64_t h) {
@@ -35,28 +45,36 @@ static inline uint64_t avalanche(uint64_t h) {
 
 uint64_t wn_hash(const void *data, size_t n, uint64_t seed) {
     const unsigned char *p = data;
-    uint64_t a = seed ^ K3 ^ (uint64_t)n, b = seed + K1;
+    uint64_t h = seed ^ K3 ^ (uint64_t)n;
     size_t len = n;
-    while (n >= 16) {
-        a = step(a, load64(p));
-        b = step(b, load64(p + 8));
+    /* sixteen bytes a step: the two words, each with its own constant
+     * (a word equal to its constant would zero the product: K1 and K2 are
+     * not text), multiplied into one */
+    while (n >= 32) {
+        h = fold_mul(load64(p) ^ K1, load64(p + 8) ^ K2 ^ h) ^
+            fold_mul(load64(p + 16) ^ K2, load64(p + 24) ^ K1);
+        p += 32;
+        n -= 32;
+    }
+    if (n >= 16) {
+        h = fold_mul(load64(p) ^ K1, load64(p + 8) ^ K2 ^ h);
         p += 16;
         n -= 16;
     }
-    if (n >= 8) {
-        a = step(a, load64(p));
-        p += 8;
-        n -= 8;
-    }
     if (n) {
-        /* the last eight bytes of the text (some hashed already: the length
-         * is in the seed), or the few there are */
-        uint64_t t = 0;
-        if (len >= 8)
-            t = load64(p + n - 8);
-        else
-            memcpy(&t, p, n);
-        b = step(b, t ^ ((uint64_t)n << 56));
+        /* the last sixteen bytes of the text (some hashed already: the
+         * length is in the start), or the few there are */
+        uint64_t t0 = 0, t1 = 0;
+        if (len >= 16) {
+            t0 = load64(p + n - 16);
+            t1 = load64(p + n - 8);
+        } else if (n >= 8) {
+            t0 = load64(p);
+            t1 = load64(p + n - 8);
+        } else {
+            memcpy(&t0, p, n);
+        }
+        h = fold_mul(t0 ^ K1 ^ ((uint64_t)n << 56), t1 ^ K2 ^ h);
     }
-    return avalanche(a ^ ((b << 17) | (b >> 47)) ^ (b >> 31));
+    return avalanche(h);
 }
