@@ -8,6 +8,7 @@
  * boilerplate noise (the links under it are found by context.c).
  */
 #include "recognizers.h"
+#include "tables.h"
 
 /* Lead-ins that always announce another story. */
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
@@ -61,6 +62,21 @@ static const char *const weak_labels[] = {
     "interactive",   "listen",     "live",     "live updates", "map",       "opinion",
     "photo gallery", "photos",     "pictures", "podcast",      "quiz",      "special report",
     "timeline",      "video",      "videos"};
+
+/* The first two letters of every label, built when compiling (tables.h). */
+static const wn_lead_pairs label_pairs = WN_LABEL_LEAD_PAIRS;
+
+int wn_related_tables_current(void) {
+    wn_lead_pairs strong, weak;
+    memset(&strong, 0, sizeof strong);
+    memset(&weak, 0, sizeof weak);
+    WN_LEAD_PAIRS_INIT(&strong, strong_labels);
+    WN_LEAD_PAIRS_INIT(&weak, weak_labels);
+    for (size_t k = 0; k < 26; k++)
+        strong.second[k] |= weak.second[k];
+    strong.any |= weak.any;
+    return wn_lead_pairs_equal(&strong, &label_pairs);
+}
 
 static int is_label(const char *s, size_t n, int *strong) {
     *strong = WN_SORTED_IN(s, n, strong_labels);
@@ -159,6 +175,13 @@ static int labelled(wn_parser *p, size_t i) {
         n -= 2;
         wrapped = 1;
     }
+    /* the label opens the text: most paragraphs are turned away on their
+     * first two letters, before the search for where a label would end */
+    const char *open = s;
+    size_t on = n;
+    wn_trim(&open, &on);
+    if (!wn_lead_pairs_may(&label_pairs, open, on))
+        return 0;
     size_t ln, skip;
     if (!label_end(s, n, &ln, &skip))
         return 0;

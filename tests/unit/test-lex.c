@@ -423,6 +423,9 @@ START_TEST(generated_tables_are_current) {
     ck_assert_msg(wn_byline_tables_current(),
                   "byline.c: run python3 lib/recognizers/tables-gen.py lib > "
                   "lib/recognizers/tables.h");
+    ck_assert_msg(wn_related_tables_current(),
+                  "related.c: run python3 lib/recognizers/tables-gen.py lib > "
+                  "lib/recognizers/tables.h");
 }
 END_TEST
 

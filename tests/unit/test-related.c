@@ -21,6 +21,8 @@ START_TEST(labelled) {
          "Farmers count the cost of detours"},
         {"SEE ALSO: A short history of the Weir crossings\n", "SEE ALSO",
          "A short history of the Weir crossings"},
+        {"[ READ MORE: Where the detour signs will go ]\n", "READ MORE",
+         "Where the detour signs will go"},
         {"(Graphic: Bridge traffic since 2010 - here)\n", "Graphic",
          "Bridge traffic since 2010 - here"},
         {"ALSO READ | Ferry service to resume once the bridge opens\n", "ALSO READ",
