@@ -548,7 +548,11 @@ static void measure(wn_unit *u) {
     wn_sv place, agency;
     if (wn_dateline_parse(s, n, &place, &agency))
         f |= WN_UF_DATELINE;
-    if (n <= WN_FEATURE_SPAN && sentence_break(s, n))
+    /* more than one sentence only matters to a unit that could be a title
+     * (wn_title_like() turns away the others before it looks) */
+    if (n <= WN_FEATURE_SPAN && u->nwords && u->nwords <= WN_TITLE_MAX_WORDS &&
+        u->endc != WN_END_PERIOD && u->endc != WN_END_COLON && u->endc != WN_END_OTHERPUNCT &&
+        !(f & WN_UF_LOWER0) && sentence_break(s, n))
         f |= WN_UF_SENTENCES;
     if (u->len >= 3 && (memcmp(u->text + u->len - 3, "...", 3) == 0 ||
                         memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0))

@@ -20,7 +20,7 @@ void wn_join(wn_parser *p, size_t i, size_t j) {
 }
 
 int wn_title_like(const wn_unit *u, uint32_t max_words) {
-    if (u->nwords == 0 || u->nwords > max_words)
+    if (u->nwords == 0 || u->nwords > max_words || u->nwords > WN_TITLE_MAX_WORDS)
         return 0;
     if (u->endc == WN_END_PERIOD || u->endc == WN_END_COLON || u->endc == WN_END_OTHERPUNCT)
         return 0;

@@ -96,7 +96,8 @@ static inline void wn_mark_noise(wn_parser *p, size_t i, int reason) {
 void wn_join(wn_parser *p, size_t i, size_t j);
 
 /* A short line that reads as a title: no closing period, at most
- * `max_words` words, not starting with a lower-case letter. */
+ * `max_words` words (never more than WN_TITLE_MAX_WORDS), not starting
+ * with a lower-case letter, one sentence. */
 int wn_title_like(const wn_unit *u, uint32_t max_words);
 
 /* Copy [s, s+n) into the document arena (NUL-terminated); null on failure. */

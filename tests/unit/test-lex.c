@@ -726,6 +726,34 @@ START_TEST(title_case_counts_every_word) {
 }
 END_TEST
 
+/* More than one sentence is measured on every unit that could still be a
+ * title: up to WN_TITLE_MAX_WORDS words, opening with a capital, a digit
+ * or a quotation mark, and ending in a word, '?' or '!'. */
+START_TEST(sentences_where_titles_are_read) {
+    static const char *const two[] = {
+        "Storm hits coast. Residents flee inland\n",
+        "\"Bridge closed for repairs. Detours signposted\"\n",
+        "42 ferries cancelled. More delays expected tomorrow?\n",
+        "Storm hits the coast with heavy rain and strong winds through the night. Residents "
+        "of the low valley towns flee inland to shelters\n",
+        "Wind warning issued! Schools stay shut\n",
+    };
+    for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
+        unsigned f = first_unit_features(two[k]);
+        ck_assert_msg(f & WN_UF_SENTENCES, "%s: no second sentence", two[k]);
+    }
+    static const char *const one[] = {
+        "Storm hits coast as residents flee inland\n",
+        "Mr. Hale visits the harbour\n",
+        "Ferries run 2.5 hours late\n",
+    };
+    for (size_t k = 0; k < sizeof one / sizeof one[0]; k++) {
+        unsigned f = first_unit_features(one[k]);
+        ck_assert_msg(!(f & WN_UF_SENTENCES), "%s: a second sentence", one[k]);
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -809,6 +837,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, generated_tables_are_current);
     tcase_add_test(tc, end_class_looks_past_closers);
     tcase_add_test(tc, title_case_counts_every_word);
+    tcase_add_test(tc, sentences_where_titles_are_read);
     tcase_add_test(tc, links_by_number_are_found);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
