@@ -161,9 +161,14 @@ static int lead_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
-    static const char *const cues[] = {
-        "Credit:", "Credit...", "Credit\xE2\x80\xA6", "Photograph:", "Photo:", "Picture:",
-        "Image:",  "Photos:",   ". Photo by ",        NULL};
+    /* in the order they are tried; those that open with "Credit" and have
+     * no colon are searched for only where one search found the word */
+    static const struct {
+        const char *text;
+        unsigned char after_credit;
+    } cues[] = {{"Credit:", 0},     {"Credit...", 1}, {"Credit\xE2\x80\xA6", 1},
+                {"Photograph:", 0}, {"Photo:", 0},    {"Picture:", 0},
+                {"Image:", 0},      {"Photos:", 0},   {". Photo by ", 0}};
     /* the credit ends the line: look only near the end, and only when a cue
      * can be there (they all end in ':' or in an ellipsis) */
     size_t win = n > 160 ? n - 160 : 0;
@@ -173,12 +178,16 @@ static int lead_credit(wn_parser *p, size_t i) {
     size_t colons[16], ncolons = 0;
     for (const char *q = s + win; ncolons < 16 && (q = memchr(q, ':', (size_t)(s + n - q))); q++)
         colons[ncolons++] = (size_t)(q - s);
-    for (const char *const *c = cues; *c; c++) {
-        size_t at = last_cue(s, n, win, *c, colons, ncolons);
-        if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(*c, strlen(*c), "Credit") == 0))
+    int credit = wn_ci_find(s + win, n - win, "credit") != SIZE_MAX;
+    for (size_t ci = 0; ci < sizeof cues / sizeof cues[0]; ci++) {
+        if (cues[ci].after_credit && !credit)
             continue;
-        const char *cr = s + at + strlen(*c);
-        size_t cn = n - at - strlen(*c);
+        const char *cue = cues[ci].text;
+        size_t at = last_cue(s, n, win, cue, colons, ncolons);
+        if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(cue, strlen(cue), "Credit") == 0))
+            continue;
+        const char *cr = s + at + strlen(cue);
+        size_t cn = n - at - strlen(cue);
         wn_trim(&cr, &cn);
         /* drop a trailing picture id (" - RTR4JDW4") */
         if (cn > 4) {
@@ -204,7 +213,7 @@ static int lead_credit(wn_parser *p, size_t i) {
         size_t tn = at;
         if (tn >= 10 && wn_ci_prefix(s + tn - 10, 10, "Mandatory "))
             tn -= 10;
-        if ((*c)[0] == '.')
+        if (cue[0] == '.')
             tn++; /* ". Photo by": keep the full stop with the text */
         set_caption(p, i, s, tn, wn_sv_make(cr, cn));
         return 1;
