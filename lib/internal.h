@@ -211,21 +211,20 @@ typedef struct wn_line {
 
 /* Features of a unit's cleaned text (wn_unit.feat). */
 enum {
-    WN_UF_CAPS = 1u << 0,     /* letters are all upper case (at least two) */
-    WN_UF_TITLE = 1u << 1,    /* Title Case: significant words capitalised */
-    WN_UF_URL = 1u << 2,      /* contains a link */
-    WN_UF_URLONLY = 1u << 3,  /* the whole text is one link */
-    WN_UF_LOWER0 = 1u << 4,   /* starts with a lower-case letter */
-    WN_UF_UPPER0 = 1u << 5,   /* starts with an upper-case letter */
-    WN_UF_DIGIT0 = 1u << 6,   /* starts with a digit */
-    WN_UF_QUOTE0 = 1u << 7,   /* starts with a quotation mark */
-    WN_UF_NOALNUM = 1u << 8,  /* no letter and no digit at all */
-    WN_UF_DATELINE = 1u << 9, /* opens with a dateline */
-    WN_UF_SENTENCES =
-        1u << 10,             /* more than one sentence (measured where wn_title_like() reads it) */
-    WN_UF_GARBLED = 1u << 11, /* much of it replacement characters (bytes not UTF-8) */
-    WN_UF_ELLIPSIS = 1u << 12, /* the text ends in "..." or an ellipsis character */
-    WN_UF_NODIGIT = 1u << 13   /* no ASCII digit at all (measured on short units only) */
+    WN_UF_CAPS = 1u << 0,       /* letters are all upper case (at least two) */
+    WN_UF_TITLE = 1u << 1,      /* Title Case: significant words capitalised */
+    WN_UF_URL = 1u << 2,        /* contains a link */
+    WN_UF_URLONLY = 1u << 3,    /* the whole text is one link */
+    WN_UF_LOWER0 = 1u << 4,     /* starts with a lower-case letter */
+    WN_UF_UPPER0 = 1u << 5,     /* starts with an upper-case letter */
+    WN_UF_DIGIT0 = 1u << 6,     /* starts with a digit */
+    WN_UF_QUOTE0 = 1u << 7,     /* starts with a quotation mark */
+    WN_UF_NOALNUM = 1u << 8,    /* no letter and no digit at all */
+    WN_UF_DATELINE = 1u << 9,   /* opens with a dateline */
+    WN_UF_SENTENCES = 1u << 10, /* more than one sentence (measured on title candidates) */
+    WN_UF_GARBLED = 1u << 11,   /* much of it replacement characters (bytes not UTF-8) */
+    WN_UF_ELLIPSIS = 1u << 12,  /* the text ends in "..." or an ellipsis character */
+    WN_UF_NODIGIT = 1u << 13    /* no ASCII digit at all (measured on short units only) */
 };
 /* No title has more words: wn_title_like() turns longer units away, and
  * the features only it reads are measured up to this many words. */

@@ -39,8 +39,8 @@ void wn_rec_subhead(wn_parser *p);
 void wn_rec_dateline(wn_parser *p);
 
 /* Do the tables generated into tables.h (tables-gen.py) equal what the
- * word lists of noise.c, byline.c and related.c build at run time (wn_phrases_init(),
- * wn_lead_pairs_init())? For the tests. */
+ * word lists of noise.c, byline.c and related.c build at run time
+ * (wn_phrases_init(), wn_lead_pairs_init())? For the tests. */
 int wn_noise_tables_current(void);
 int wn_byline_tables_current(void);
 int wn_related_tables_current(void);

@@ -2,8 +2,8 @@
 """Generate lib/recognizers/tables.h: lookup tables of word lists, built
 when compiling instead of once per document.
 
-The lists stay where they are read (noise.c, byline.c, related.c); this script reads
-them from the C sources, computes what wn_phrases_init(),
+The lists stay where they are read (noise.c, byline.c, related.c); this
+script reads them from the C sources, computes what wn_phrases_init(),
 wn_lead_pairs_init() and the networks' initials would build at run time
 (the same folding, hash and insertion order as lib/lex.c), and prints the
 header. Run after changing one of the lists:
