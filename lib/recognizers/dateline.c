@@ -92,8 +92,7 @@ static int place_runs_into_lower(const char *s, size_t n) {
     for (int word = 0; word < WN_MAX_PLACE_WORDS; word++) {
         if (word > 0 && !(s[e] >= 'A' && s[e] <= 'Z'))
             return 0;
-        while (e < lim && s[e] != ' ')
-            e++;
+        e = wn_next_space(s, e, lim);
         if (e == 0 || e == lim || s[e - 1] == ',')
             return 0;
         while (e < n && s[e] == ' ')
