@@ -116,13 +116,12 @@ static inline unsigned bits16(unsigned m) {
 /* What scan_line() gathers about a line so far. */
 typedef struct line_stats {
     uint64_t high, ctrl, amp, dspace;
-    size_t width;
-    unsigned prev_space;
+    size_t cont; /* continuation bytes: the width is the bytes less these */
 } line_stats;
 
 /* Add the bytes of a 16-byte block v that `keep` selects (bit k: byte k;
- * the bytes before the line end) of which there are nkeep. */
-static inline void block_stats(line_stats *st, __m128i v, unsigned keep, unsigned nkeep) {
+ * the bytes before the line end). */
+static inline void block_stats(line_stats *st, __m128i v, unsigned keep) {
     const __m128i sp20 = _mm_set1_epi8(' '), amp26 = _mm_set1_epi8('&'), del = _mm_set1_epi8(0x7F),
                   c0 = _mm_set1_epi8(0x20), lead = _mm_set1_epi8((char)0xC0);
     unsigned hi = (unsigned)_mm_movemask_epi8(v) & keep;
@@ -130,45 +129,48 @@ static inline void block_stats(line_stats *st, __m128i v, unsigned keep, unsigne
     if (hi) {
         st->high = 1;
         /* continuation bytes 0x80..0xBF are below 0xC0 as signed bytes */
-        st->width += nkeep - bits16((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lead)) & keep);
-    } else {
-        st->width += nkeep;
+        st->cont += bits16((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, lead)) & keep);
     }
     st->ctrl |= (((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0)) & ~hi) |
                  (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, del))) &
                 keep;
     st->amp |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, amp26)) & keep;
-    st->dspace |= (sp & (sp >> 1)) | (st->prev_space & sp & 1u);
-    st->prev_space = (sp >> 15) & 1u;
+    st->dspace |= sp & (sp >> 1);
 }
 #endif
 
 /* Scan the content of a line from s[i] to its end; returns the offset of
- * the line end, its width in code points and its flags. Sixteen bytes at a
- * time with SSE2, eight with plain 64-bit words elsewhere. */
+ * the line end, its width in code points (its bytes less the continuation
+ * bytes) and its flags. Sixteen bytes at a time with SSE2, eight with
+ * plain 64-bit words elsewhere. */
 static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *flags_out,
                         size_t *width_out) {
     uint64_t high = 0, ctrl = 0, amp = 0, dspace = 0;
-    size_t width = 0;
+    size_t start = i, cont = 0;
     unsigned prev_space = 0;
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    line_stats st = {0, 0, 0, 0, 0, 0};
+    line_stats st = {0, 0, 0, 0, 0};
     const __m128i below = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F),
                   ampersand = _mm_set1_epi8('&'), space = _mm_set1_epi8(' ');
-    while (i + 16 <= n) {
+    __m128i pairs = _mm_setzero_si128(); /* lanes where a space follows a space */
+    /* one byte to spare past each block: each block looks for two spaces
+     * across its end too, so no space is carried from block to block (a
+     * plain block's double spaces are found by comparing its bytes with
+     * the ones after them) */
+    while (i + 17 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         /* below 0x20 as signed bytes: the control bytes (line ends among
          * them) and every byte of 0x80 or above. A block with none of
-         * those, no DEL and no '&' only adds its width and its spaces. */
+         * those, no DEL and no '&' adds nothing but its double spaces
+         * (its width is its bytes). */
         __m128i special =
             _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpeq_epi8(v, del)),
                          _mm_cmpeq_epi8(v, ampersand));
         if (!_mm_movemask_epi8(special)) {
-            unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
-            st.width += 16;
-            st.dspace |= (sp & (sp >> 1)) | (st.prev_space & sp & 1u);
-            st.prev_space = (sp >> 15) & 1u;
+            __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+            pairs = _mm_or_si128(
+                pairs, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
             i += 16;
             continue;
         }
@@ -178,19 +180,19 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
             /* the block of the line end: only the bytes before it count,
              * and the loops below stop at once */
             unsigned nkeep = (unsigned)__builtin_ctz(eol);
-            block_stats(&st, v, (1u << nkeep) - 1, nkeep);
+            block_stats(&st, v, (1u << nkeep) - 1);
             i += nkeep;
             break;
         }
-        block_stats(&st, v, 0xFFFFu, 16);
+        block_stats(&st, v, 0xFFFFu);
+        st.dspace |= s[i + 15] == ' ' && s[i + 16] == ' ';
         i += 16;
     }
     high = st.high;
     ctrl = st.ctrl;
     amp = st.amp;
-    dspace = st.dspace;
-    width = st.width;
-    prev_space = st.prev_space;
+    dspace = st.dspace | (uint64_t)(_mm_movemask_epi8(pairs) != 0);
+    cont = st.cont;
 #endif
     while (i + 8 <= n) {
         uint64_t w;
@@ -203,13 +205,9 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
         if (hi) {
             high = 1;
             /* continuation bytes (10xxxxxx) start no new code point */
-            width += 8 - wn_swar_count(hi & ~(w << 1));
-            /* control bytes among the ASCII ones */
-            ctrl |= wn_swar_below(w, 0x20) | wn_swar_eq(w, 0x7F);
-        } else {
-            width += 8;
-            ctrl |= wn_swar_below(w, 0x20) | wn_swar_eq(w, 0x7F);
+            cont += wn_swar_count(hi & ~(w << 1));
         }
+        ctrl |= wn_swar_below(w, 0x20) | wn_swar_eq(w, 0x7F);
         amp |= wn_swar_eq(w, '&');
         dspace |= (sp & (sp >> 8)) | (prev_space ? (sp & 0x80) : 0);
         prev_space = (unsigned)(sp >> 63);
@@ -221,11 +219,10 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
             break;
         if (c >= 0x80) {
             high = 1;
-            width += (c & 0xC0) != 0x80;
+            cont += (c & 0xC0) == 0x80;
             prev_space = 0;
             continue;
         }
-        width++;
         if (c < 0x20 || c == 0x7F)
             ctrl = 1;
         else if (c == '&')
@@ -240,7 +237,7 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     }
     *flags_out = (high ? WN_LF_HIGH : 0) | (ctrl ? WN_LF_CTRL : 0) | (amp ? WN_LF_AMP : 0) |
                  (dspace ? WN_LF_DSPACE : 0);
-    *width_out = width;
+    *width_out = i - start - cont;
     return i;
 }
 

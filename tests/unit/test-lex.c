@@ -817,6 +817,52 @@ START_TEST(line_scan_agrees_with_reference) {
 }
 END_TEST
 
+/* Lines mixing single and double spaces with the special bytes, at
+ * random places: plain blocks find their double spaces by comparing each
+ * byte with the one after it, across the block's end too, so a space
+ * before or after a plain block must pair only with its neighbour, and
+ * the width must be the bytes less the continuation bytes. */
+START_TEST(line_scan_agrees_on_mixed_lines) {
+    /* a round draws from the first 8 pieces (plain text and single
+     * spaces), the first 13 (special bytes too) or all (double spaces) */
+    static const char *const pieces[] = {
+        "bbbb", "bbbb", "bbbb", "bbbb", "bbbb",     "bbbb",         " ",
+        " ",    "&",    "\t",   "\x01", "\xC3\xA9", "\xE2\x80\x9C", "  "};
+    static const size_t drawn[] = {8, 13, 14};
+    uint64_t r = 0x2545F4914F6CDD1Dull;
+    char line[160], buf[256];
+    for (int round = 0; round < 30000; round++) {
+        size_t len = 0, want = 1 + (size_t)(round % 120);
+        while (len < want) {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            const char *piece = pieces[(r >> 32) % drawn[round % 3]];
+            size_t pl = strlen(piece);
+            memcpy(line + len, piece, pl);
+            len += pl;
+        }
+        line[0] = line[len - 1] = 'b'; /* no white space to trim at either end */
+        int n = snprintf(buf, sizeof buf, "%.*s\n  next line & more", (int)len, line);
+        wn_parser p;
+        memset(&p, 0, sizeof p);
+        p.in = buf;
+        p.len = (size_t)n;
+        p.al = &wn_default_allocator;
+        wn_lines_split(&p);
+        ck_assert_int_eq(p.status, WN_OK);
+        ck_assert_uint_eq(p.nlines, 2);
+        uint32_t width, flags;
+        line_reference(line, len, &width, &flags);
+        ck_assert_msg(p.lines[0].end == len && p.lines[0].width == width &&
+                          p.lines[0].flags == flags,
+                      "round %d, %zu bytes: end %zu width %u flags %u, want width %u flags %u",
+                      round, len, p.lines[0].end, p.lines[0].width, p.lines[0].flags, width, flags);
+        wn_mem_free(p.al, p.lines);
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
@@ -831,6 +877,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, month_and_weekday_names);
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
+    tcase_add_test(tc, line_scan_agrees_on_mixed_lines);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
