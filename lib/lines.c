@@ -151,8 +151,9 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     line_stats st = {0, 0, 0, 0, 0};
-    const __m128i below = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F),
+    const __m128i one = _mm_set1_epi8(1), below = _mm_set1_epi8(0x21),
                   ampersand = _mm_set1_epi8('&'), space = _mm_set1_epi8(' ');
+    int found_end = 0;
     __m128i pairs = _mm_setzero_si128(); /* lanes where a space follows a space */
     /* one byte to spare past each block: each block looks for two spaces
      * across its end too, so no space is carried from block to block (a
@@ -160,13 +161,12 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
      * the ones after them) */
     while (i + 17 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* below 0x20 as signed bytes: the control bytes (line ends among
-         * them) and every byte of 0x80 or above. A block with none of
-         * those, no DEL and no '&' adds nothing but its double spaces
-         * (its width is its bytes). */
+        /* one more than the byte is below 0x21 as a signed byte for the
+         * control bytes (line ends among them), DEL and every byte of 0x80
+         * or above. A block with none of those and no '&' adds nothing
+         * but its double spaces (its width is its bytes). */
         __m128i special =
-            _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, below), _mm_cmpeq_epi8(v, del)),
-                         _mm_cmpeq_epi8(v, ampersand));
+            _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(v, one), below), _mm_cmpeq_epi8(v, ampersand));
         if (!_mm_movemask_epi8(special)) {
             __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
             pairs = _mm_or_si128(
@@ -178,10 +178,11 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
             (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
         if (eol) {
             /* the block of the line end: only the bytes before it count,
-             * and the loops below stop at once */
+             * and the loops below are not needed */
             unsigned nkeep = (unsigned)__builtin_ctz(eol);
             block_stats(&st, v, (1u << nkeep) - 1);
             i += nkeep;
+            found_end = 1;
             break;
         }
         block_stats(&st, v, 0xFFFFu);
@@ -193,6 +194,8 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     amp = st.amp;
     dspace = st.dspace | (uint64_t)(_mm_movemask_epi8(pairs) != 0);
     cont = st.cont;
+    if (found_end)
+        n = i;
 #endif
     while (i + 8 <= n) {
         uint64_t w;
