@@ -153,25 +153,23 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
             size_t j = i + 1;
             uint64_t prev_last = 0;
 #if defined(__SSE2__)
-            /* sixteen at a time: a byte below 0x20 or above 0x7E (signed,
-             * below 0x20 too), '&', DEL, or a space after a space */
+            /* sixteen at a time: a byte below 0x20, DEL or above (one more
+             * than the byte is below 0x21 as a signed byte), '&', or a
+             * space before a space, the pair across the block's end too
+             * (so no space is carried into the loops below) */
             const __m128i c20 = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&'),
-                          del = _mm_set1_epi8(0x7F);
-            __m128i prev_sp = _mm_setzero_si128();
-            while (j + 16 <= n) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-                __m128i sp = _mm_cmpeq_epi8(v, c20);
-                __m128i twice = _mm_and_si128(
-                    sp, _mm_or_si128(_mm_slli_si128(sp, 1), _mm_srli_si128(prev_sp, 15)));
-                __m128i stop =
-                    _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, c20), _mm_cmpeq_epi8(v, amp)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, del), twice));
+                          one = _mm_set1_epi8(1), c21 = _mm_set1_epi8(0x21);
+            while (j + 17 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j)),
+                        next = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 1));
+                __m128i twice = _mm_and_si128(_mm_cmpeq_epi8(v, c20), _mm_cmpeq_epi8(next, c20));
+                __m128i stop = _mm_or_si128(
+                    _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(v, one), c21), _mm_cmpeq_epi8(v, amp)),
+                    twice);
                 if (_mm_movemask_epi8(stop))
                     break;
-                prev_sp = sp;
                 j += 16;
             }
-            prev_last = (uint64_t)(((unsigned)_mm_movemask_epi8(prev_sp) >> 15) & 1u) << 7;
 #endif
             while (j + 8 <= n) {
                 uint64_t w = wn_load64(s + j);

@@ -18,12 +18,14 @@ START_TEST(spaces_collapse) {
 END_TEST
 
 /* Runs of plain ASCII are copied sixteen and eight bytes at a time and
- * stop at what needs a closer look: two spaces, a tab, a character
- * reference or a byte above ASCII must be cleaned at every offset of a run,
- * whatever came before it in the run. */
+ * stop at what needs a closer look: two spaces, a tab or another control
+ * byte (the lowest and the highest, DEL), a character reference or a byte
+ * above ASCII must be cleaned at every offset of a run, whatever came
+ * before it in the run. */
 START_TEST(specials_at_every_offset) {
-    static const char *const special[][2] = {
-        {"  ", " "}, {" \t ", " "}, {"\t", " "}, {"&amp;", "&"}, {"\xC3\xA9", "\xC3\xA9"}};
+    static const char *const special[][2] = {{"  ", " "},    {" \t ", " "},           {"\t", " "},
+                                             {"\x01", " "},  {"\x1F", " "},           {"\x7F", " "},
+                                             {"&amp;", "&"}, {"\xC3\xA9", "\xC3\xA9"}};
     static const char *const words = "The ferry left the harbour at dawn and the crew ";
     for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
         for (size_t pad = 1; pad < 40; pad++) {
