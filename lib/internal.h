@@ -211,9 +211,9 @@ typedef struct wn_line {
 
 /* Features of a unit's cleaned text (wn_unit.feat). */
 enum {
-    WN_UF_CAPS = 1u << 0,       /* letters are all upper case (at least two) */
-    WN_UF_TITLE = 1u << 1,      /* Title Case: significant words capitalised */
-    WN_UF_URL = 1u << 2,        /* contains a link */
+    WN_UF_CAPS = 1u << 0,  /* letters are all upper case (at least two) */
+    WN_UF_TITLE = 1u << 1, /* Title Case: significant words capitalised */
+    /* 1u << 2: free (a link inside the text is asked for with wn_unit_has_url()) */
     WN_UF_URLONLY = 1u << 3,    /* the whole text is one link */
     WN_UF_LOWER0 = 1u << 4,     /* starts with a lower-case letter */
     WN_UF_UPPER0 = 1u << 5,     /* starts with an upper-case letter */
@@ -300,6 +300,11 @@ wn_sv wn_type_name_sv(int type);
 void wn_lines_split(wn_parser *p);
 void wn_wrap_detect(wn_parser *p);
 void wn_units_build(wn_parser *p);
+/* Does the unit's text (after a list marker) hold a link? Only short text
+ * and one-word lines are looked at. Not a feature measured for every unit:
+ * the few recognizers that turn a line with a link away ask last, when the
+ * rest of their test has passed. */
+int wn_unit_has_url(const wn_unit *u);
 /* Run the recognizers and move the blocks into the document. */
 void wn_assemble(wn_parser *p, wn_doc *doc);
 

@@ -536,15 +536,11 @@ static void measure(wn_unit *u) {
             f |= WN_UF_NOALNUM;
     }
 
-    /* links matter on short lines (titles, link lines) and on one-word
-     * lines; every link has a dot in its host */
+    /* a line that is one link has no space in it */
     size_t a, b, pos = 0;
-    if ((n <= WN_FEATURE_SPAN || u->nwords == 1) && may_hold_link(s, n) &&
-        wn_next_link(s, n, &pos, &a, &b)) {
-        f |= WN_UF_URL;
-        if (a == 0 && b == n)
-            f |= WN_UF_URLONLY;
-    }
+    if (u->nwords == 1 && may_hold_link(s, n) && wn_next_link(s, n, &pos, &a, &b) && a == 0 &&
+        b == n)
+        f |= WN_UF_URLONLY;
     wn_sv place, agency;
     if (wn_dateline_parse(s, n, &place, &agency))
         f |= WN_UF_DATELINE;
@@ -559,6 +555,15 @@ static void measure(wn_unit *u) {
         f |= WN_UF_ELLIPSIS;
     u->feat = f;
     u->hash = wn_hash(u->text, u->len, 0);
+}
+
+int wn_unit_has_url(const wn_unit *u) {
+    /* links matter on short lines (titles, link lines) and on one-word
+     * lines; every link has a dot in its host */
+    const char *s = u->text + u->bullet;
+    size_t n = u->len - u->bullet, a, b, pos = 0;
+    return (n <= WN_FEATURE_SPAN || u->nwords == 1) && may_hold_link(s, n) &&
+           wn_next_link(s, n, &pos, &a, &b);
 }
 
 void wn_units_build(wn_parser *p) {

@@ -363,7 +363,7 @@ static int sign_off(wn_parser *p, size_t i, size_t last_long) {
 static int byline_second_line(wn_parser *p, size_t i, size_t prev) {
     const wn_unit *u = &p->units[i];
     if (prev >= p->nunits || p->units[prev].kind != WN_BLOCK_BYLINE || u->nwords > 5 ||
-        u->endc != WN_END_WORD || !(u->feat & WN_UF_UPPER0) || (u->feat & WN_UF_URL) || u->bullet)
+        u->endc != WN_END_WORD || !(u->feat & WN_UF_UPPER0) || u->bullet || wn_unit_has_url(u))
         return 0;
     size_t pos = 0;
     wn_word w;
@@ -387,7 +387,7 @@ static int byline_second_line(wn_parser *p, size_t i, size_t prev) {
 static int bare_name_line(wn_parser *p, size_t i, size_t prev) {
     const wn_unit *u = &p->units[i];
     if (u->nwords < 2 || u->nwords > 3 || u->endc != WN_END_WORD || !(u->feat & WN_UF_UPPER0) ||
-        (u->feat & (WN_UF_URL | WN_UF_DATELINE)) || u->bullet)
+        (u->feat & WN_UF_DATELINE) || u->bullet || wn_unit_has_url(u))
         return 0;
     size_t next = wn_next_head(p, i);
     int by_time = (prev < p->nunits && p->units[prev].kind == WN_BLOCK_TIMESTAMP) ||

@@ -20,7 +20,7 @@ static const char *const day_names[] = {"Monday", "Tuesday",  "Wednesday", "Thur
 static int headline_like(const wn_unit *u) {
     return wn_title_like(u, WN_HEADLINE_MAX_WORDS) && u->nwords >= 3 &&
            u->len <= WN_HEADLINE_MAX_BYTES && !(u->feat & WN_UF_DATELINE) && !u->bullet &&
-           !(u->feat & WN_UF_URL);
+           !wn_unit_has_url(u);
 }
 
 /* Words of hard-news attribution: a lede says who said it; a dek rarely. */
@@ -52,9 +52,9 @@ static size_t next_content(const wn_parser *p, size_t i) {
 /* header: the line is still in the front matter (a byline or the
  * publication time follows it), so it cannot be the lede. */
 static int dek_like(const wn_unit *u, int header) {
-    if (!wn_free_unit(u) || (u->feat & (WN_UF_DATELINE | WN_UF_LOWER0 | WN_UF_URL)) || u->bullet)
+    if (!wn_free_unit(u) || (u->feat & (WN_UF_DATELINE | WN_UF_LOWER0)) || u->bullet)
         return 0;
-    if (u->nwords < (header ? 5 : 6) || u->nwords > WN_DEK_MAX_WORDS)
+    if (u->nwords < (header ? 5 : 6) || u->nwords > WN_DEK_MAX_WORDS || wn_unit_has_url(u))
         return 0;
     /* a standfirst may go without its full stop, but then it must read as a
      * sentence (not a second title) unless the front matter goes on after it */

@@ -28,8 +28,8 @@ void wn_rec_subhead(wn_parser *p) {
         first = 0;
         if (was_first || !wn_free_unit(u))
             continue;
-        if (!wn_title_like(u, WN_SUBHEAD_MAX_WORDS) || u->bullet || (u->feat & WN_UF_URL) ||
-            (u->feat & WN_UF_DATELINE))
+        if (!wn_title_like(u, WN_SUBHEAD_MAX_WORDS) || u->bullet || (u->feat & WN_UF_DATELINE) ||
+            wn_unit_has_url(u))
             continue;
         if (!introduces_body(p, i))
             continue;

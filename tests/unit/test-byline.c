@@ -139,6 +139,23 @@ START_TEST(outlet_and_place_under_the_name) {
 }
 END_TEST
 
+/* Under a byline or next to the time, a line with a link in it is not
+ * the author's outlet or bare name. */
+START_TEST(link_lines_stay_out_of_the_byline) {
+    wn_doc *d =
+        parse("Ferry returns to the harbour after a decade\n\n"
+              "By Sam Reed\nHarbour.example.org News\n\n"
+              "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n");
+    ck_types(d, "headline byline paragraph paragraph");
+    wn_doc_free(d);
+    d = parse("Ferry returns to the harbour after a decade\n\n"
+              "Visit Harbour.example.org\nMarch 3, 2024 10:15 AM\n\n"
+              "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n");
+    ck_types(d, "headline paragraph timestamp paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("byline");
     TCase *tc = tcase_create("byline");
@@ -151,6 +168,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, name_and_outlet_or_role);
     tcase_add_test(tc, bare_name_next_to_the_time);
     tcase_add_test(tc, outlet_and_place_under_the_name);
+    tcase_add_test(tc, link_lines_stay_out_of_the_byline);
     suite_add_tcase(s, tc);
     return s;
 }

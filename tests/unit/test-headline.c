@@ -127,6 +127,30 @@ START_TEST(breadcrumb_above_title) {
 }
 END_TEST
 
+/* A line with a link in it is neither the headline nor the standfirst. */
+START_TEST(link_is_neither_headline_nor_dek) {
+    wn_doc *d =
+        parse("Ferry Returns To harbour.example.org After A Decade\n\n"
+              "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n\n"
+              "Tickets for the summer sold out within two days of going on sale.\n");
+    ck_types(d, "paragraph paragraph paragraph");
+    wn_doc_free(d);
+    static const char *const front = "Ferry returns to the harbour after a decade\n\n"
+                                     "A new service links the two towns again, with tickets sold "
+                                     "at %s\n\nBy Sam Reed\nMarch 3, 2024\n\n"
+                                     "The first ferry in ten years crossed the bay on Tuesday.\n";
+    char buf[512];
+    snprintf(buf, sizeof buf, front, "the harbour office");
+    d = parse(buf);
+    ck_types(d, "headline dek byline timestamp paragraph");
+    wn_doc_free(d);
+    snprintf(buf, sizeof buf, front, "ferry.example.com");
+    d = parse(buf);
+    ck_types(d, "headline paragraph byline timestamp paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("headline");
     TCase *tc = tcase_create("headline");
@@ -142,6 +166,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, short_dek_above_byline_and_time);
     tcase_add_test(tc, short_line_before_lede_is_not_a_dek);
     tcase_add_test(tc, breadcrumb_above_title);
+    tcase_add_test(tc, link_is_neither_headline_nor_dek);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -574,7 +574,7 @@ END_TEST
 
 /* The features of the first unit of text, through the line, wrap and unit
  * stages as wn_parse() runs them. */
-static unsigned first_unit_measures(const char *text, unsigned *endc) {
+static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *url) {
     wn_arena arena;
     wn_arena_init(&arena, &wn_default_allocator);
     wn_parser p;
@@ -593,12 +593,18 @@ static unsigned first_unit_measures(const char *text, unsigned *endc) {
     ck_assert_uint_ge(p.nunits, 1);
     unsigned feat = p.units[0].feat;
     *endc = p.units[0].endc;
+    *url = wn_unit_has_url(&p.units[0]);
     wn_mem_free(p.al, p.lines);
     wn_mem_free(p.al, p.cont);
     wn_mem_free(p.al, p.units);
     wn_buf_release(&p.scratch);
     wn_arena_release(&arena);
     return feat;
+}
+
+static unsigned first_unit_measures(const char *text, unsigned *endc) {
+    int url;
+    return first_unit_measures_url(text, endc, &url);
 }
 
 static unsigned first_unit_features(const char *text) {
@@ -640,21 +646,33 @@ START_TEST(end_class_looks_past_closers) {
 END_TEST
 
 /* A link is looked for in short text that has a dot before a lower-case
- * letter or "://" (an address by number has only the latter). */
+ * letter or "://" (an address by number has only the latter), and in a
+ * line of one word however long; a line that is one link is marked so. */
 START_TEST(links_by_number_are_found) {
     static const struct {
         const char *text;
-        unsigned url;
+        int url;
+        unsigned only;
     } cases[] = {
-        {"The files are at http://192.168.10.20/files for now\n", WN_UF_URL},
-        {"Read it on example.com today\n", WN_UF_URL},
-        {"The vote was 3:2 in favour\n", 0},
-        {"It ended at 10.30 and we left\n", 0},
+        {"The files are at http://192.168.10.20/files for now\n", 1, 0},
+        {"Read it on example.com today\n", 1, 0},
+        {"The vote was 3:2 in favour\n", 0, 0},
+        {"It ended at 10.30 and we left\n", 0, 0},
+        {"https://example.com/a/long/path/to/the/story/of/the/harbour/ferry/and/its/crew/"
+         "who/sailed/every/morning/at/dawn/across/the/bay/to/the/old/town/and/back/again/"
+         "before/the/markets/opened/and/the/first/visitors/arrived/on/the/quay/and/the/"
+         "harbour/master/rang/the/bell/index.html\n",
+         1, WN_UF_URLONLY},
+        {"(example.com)\n", 1, 0},
+        {"(example.com\n", 1, 0},
+        {"example.com\n", 1, WN_UF_URLONLY},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        unsigned feat = first_unit_features(cases[k].text);
-        ck_assert_msg((feat & (WN_UF_URL | WN_UF_URLONLY)) == cases[k].url, "%s: %#x",
-                      cases[k].text, feat);
+        unsigned endc;
+        int url = -1;
+        unsigned feat = first_unit_measures_url(cases[k].text, &endc, &url);
+        ck_assert_msg(url == cases[k].url && (feat & WN_UF_URLONLY) == cases[k].only,
+                      "%s: link %d, features %#x", cases[k].text, url, feat);
     }
 }
 END_TEST

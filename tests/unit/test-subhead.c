@@ -36,12 +36,25 @@ START_TEST(first_line_is_never_a_heading) {
 }
 END_TEST
 
+/* A short capitalised line between paragraphs that holds a link is a
+ * pointer to a site, not a heading. */
+START_TEST(link_is_not_a_heading) {
+    wn_doc *d = parse("The council met on Tuesday to discuss the new harbour plan for the town.\n\n"
+                      "Harbour Plans At harbour.example.org\n\n"
+                      "The plan includes a new ferry terminal and a car park, the mayor said.\n\n"
+                      "Work could start next spring if the council approves the budget.\n");
+    ck_types(d, "paragraph paragraph paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("subhead");
     TCase *tc = tcase_create("subhead");
     tcase_add_test(tc, headings_between_paragraphs);
     tcase_add_test(tc, not_headings);
     tcase_add_test(tc, first_line_is_never_a_heading);
+    tcase_add_test(tc, link_is_not_a_heading);
     suite_add_tcase(s, tc);
     return s;
 }
