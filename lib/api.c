@@ -79,9 +79,7 @@ static int read_options(const wn_options *opts, unsigned *flags, const wn_alloca
  * recognizers run, to keep the peak low. */
 static void release_lines(wn_parser *p) {
     wn_mem_free(p->al, p->lines);
-    wn_mem_free(p->al, p->cont);
     p->lines = NULL;
-    p->cont = NULL;
 }
 
 static void release_parser(wn_parser *p) {

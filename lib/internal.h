@@ -192,10 +192,11 @@ struct wn_doc {
 
 /* Flags of a physical line's content. */
 enum {
-    WN_LF_HIGH = 1u << 0,  /* bytes >= 0x80 */
-    WN_LF_CTRL = 1u << 1,  /* control bytes, tabs, DEL */
-    WN_LF_AMP = 1u << 2,   /* '&' (maybe a character reference) */
-    WN_LF_DSPACE = 1u << 3 /* two spaces in a row */
+    WN_LF_HIGH = 1u << 0,   /* bytes >= 0x80 */
+    WN_LF_CTRL = 1u << 1,   /* control bytes, tabs, DEL */
+    WN_LF_AMP = 1u << 2,    /* '&' (maybe a character reference) */
+    WN_LF_DSPACE = 1u << 3, /* two spaces in a row */
+    WN_LF_CONT = 1u << 4    /* continues the line before (wrap.c) */
 };
 
 /* A physical line that is not blank. Offsets are into the input. */
@@ -275,7 +276,7 @@ typedef struct wn_parser {
     wn_buf scratch;  /* temporary text */
     wn_line *lines;  /* non-blank physical lines */
     size_t nlines;
-    uint8_t *cont; /* per line: 1 when it continues the line before (wrap.c) */
+    size_t ncont; /* lines that continue the line before (WN_LF_CONT) */
     wn_unit *units;
     size_t nunits;
     wn_block *blocks; /* one per unit; compacted into the document at the end */

@@ -567,9 +567,7 @@ int wn_unit_has_url(const wn_unit *u) {
 }
 
 void wn_units_build(wn_parser *p) {
-    size_t n = p->nlines, count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += !p->cont[i];
+    size_t n = p->nlines, count = n - p->ncont;
     p->units = wn_mem_alloc(p->al, (count ? count : 1) * sizeof(wn_unit));
     if (!p->units) {
         wn_fail_nomem(p);
@@ -578,7 +576,7 @@ void wn_units_build(wn_parser *p) {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j + 1 < n && p->cont[j + 1])
+        while (j + 1 < n && (p->lines[j + 1].flags & WN_LF_CONT))
             j++;
         wn_unit *u = &p->units[k];
         memset(u, 0, sizeof *u);

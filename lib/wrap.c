@@ -35,6 +35,12 @@ static uint32_t first_word_cols(const wn_parser *p, const wn_line *l) {
     return w;
 }
 
+/* Line i continues the line before; counted once, whoever says so. */
+static void continue_line(wn_parser *p, size_t i) {
+    p->ncont += !(p->lines[i].flags & WN_LF_CONT);
+    p->lines[i].flags |= WN_LF_CONT;
+}
+
 static int breaks_mid_sentence(const wn_parser *p, const wn_line *a, const wn_line *b) {
     unsigned char last = (unsigned char)p->in[a->end - 1];
     unsigned char first = (unsigned char)p->in[b->start];
@@ -66,18 +72,12 @@ static void mid_sentence_joins(wn_parser *p) {
         for (size_t k = b->start; k < b->end && p->in[k] != ' '; k++)
             link |= p->in[k] == '/' || p->in[k] == '@' || p->in[k] == '.';
         if (!link)
-            p->cont[i] = 1;
+            continue_line(p, i);
     }
 }
 
 void wn_wrap_detect(wn_parser *p) {
     size_t n = p->nlines;
-    p->cont = wn_mem_alloc(p->al, n ? n : 1);
-    if (!p->cont) {
-        wn_fail_nomem(p);
-        return;
-    }
-    memset(p->cont, 0, n ? n : 1);
     if (n < 4) {
         mid_sentence_joins(p);
         return;
@@ -122,6 +122,6 @@ void wn_wrap_detect(wn_parser *p) {
         if (b->blanks || b->indent > a->indent)
             continue;
         if (fits_break(p, i, width))
-            p->cont[i] = 1;
+            continue_line(p, i);
     }
 }

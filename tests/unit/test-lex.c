@@ -595,7 +595,6 @@ static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *u
     *endc = p.units[0].endc;
     *url = wn_unit_has_url(&p.units[0]);
     wn_mem_free(p.al, p.lines);
-    wn_mem_free(p.al, p.cont);
     wn_mem_free(p.al, p.units);
     wn_buf_release(&p.scratch);
     wn_arena_release(&arena);
