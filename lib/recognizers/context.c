@@ -106,15 +106,37 @@ void wn_rec_cards(wn_parser *p) {
     }
 }
 
-static const char *const gallery_tags[] = {
-    "in pictures",        "in photos",          "in pics",    "[video]",  "(video)", "- video",
-    "\xE2\x80\x93 video", "\xE2\x80\x94 video", "[photos]",   "(photos)", "[watch]", "- live",
-    "\xE2\x80\x93 live",  "[gallery]",          "[pictures]", NULL};
+#define WN_TAG(lit)                                                                                \
+    { lit, sizeof(lit) - 1 }
+static const struct {
+    const char *s;
+    size_t n;
+} gallery_tags[] = {WN_TAG("in pictures"),
+                    WN_TAG("in photos"),
+                    WN_TAG("in pics"),
+                    WN_TAG("[video]"),
+                    WN_TAG("(video)"),
+                    WN_TAG("- video"),
+                    WN_TAG("\xE2\x80\x93 video"),
+                    WN_TAG("\xE2\x80\x94 video"),
+                    WN_TAG("[photos]"),
+                    WN_TAG("(photos)"),
+                    WN_TAG("[watch]"),
+                    WN_TAG("- live"),
+                    WN_TAG("\xE2\x80\x93 live"),
+                    WN_TAG("[gallery]"),
+                    WN_TAG("[pictures]")};
 
 static int ends_with_tag(const wn_unit *u) {
-    for (const char *const *t = gallery_tags; *t; t++) {
-        size_t m = strlen(*t);
-        if (u->len > m && wn_ci_eq(u->text + u->len - m, m, *t))
+    /* the last byte first (with bit 0x20 set on both sides): most lines
+     * end in none of the tags' last letters */
+    if (!u->len)
+        return 0;
+    unsigned last = (unsigned char)u->text[u->len - 1] | 0x20u;
+    for (size_t k = 0; k < sizeof gallery_tags / sizeof gallery_tags[0]; k++) {
+        size_t m = gallery_tags[k].n;
+        if (u->len > m && ((unsigned char)gallery_tags[k].s[m - 1] | 0x20u) == last &&
+            wn_ci_eq(u->text + u->len - m, m, gallery_tags[k].s))
             return 1;
     }
     return 0;

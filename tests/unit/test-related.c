@@ -92,6 +92,23 @@ START_TEST(kicker_headline_between_paragraphs) {
 }
 END_TEST
 
+/* A title ending in a gallery or video tag, in any case, between
+ * paragraphs is a link to another story; without the tag it is not. */
+START_TEST(gallery_tags_between_paragraphs) {
+    static const char *const tagged[] = {
+        "Harbour Festival Boats In Pictures\n", "Ferry Crew Rescue Drill [Video]\n",
+        "Storm Hits The Coast \xE2\x80\x93 Live\n", "Night Market Opens (Photos)\n"};
+    for (size_t k = 0; k < sizeof tagged / sizeof tagged[0]; k++) {
+        wn_doc *d = between(tagged[k]);
+        ck_types(d, "paragraph related paragraph");
+        wn_doc_free(d);
+    }
+    wn_doc *d = between("Harbour Festival Boats In The Rain\n");
+    ck_assert_int_ne(wn_block_type(blk(d, 1)), WN_BLOCK_RELATED);
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(bulleted_titles_after_the_story) {
     wn_doc *d = parse("The county opened its new bridge over the Weir river on Tuesday.\n"
                       "Traffic engineers expect about 3,000 vehicles a day to use it.\n"
@@ -199,6 +216,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, header_with_colon_alone);
     tcase_add_test(tc, link_card_with_slug);
     tcase_add_test(tc, kicker_headline_between_paragraphs);
+    tcase_add_test(tc, gallery_tags_between_paragraphs);
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, bulleted_titles_with_small_words);
     tcase_add_test(tc, each_small_word_keeps_titles);
