@@ -789,6 +789,27 @@ static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *f
     }
 }
 
+/* Split `line` followed by `rest` (a line end and the next line) and
+ * check the first line against line_reference(); `what` names the case. */
+static void check_line_scan(const char *line, size_t len, const char *rest, const char *what) {
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "%.*s%s", (int)len, line, rest);
+    wn_parser p;
+    memset(&p, 0, sizeof p);
+    p.in = buf;
+    p.len = (size_t)n;
+    p.al = &wn_default_allocator;
+    wn_lines_split(&p);
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_uint_eq(p.nlines, 2);
+    uint32_t width, flags;
+    line_reference(line, len, &width, &flags);
+    ck_assert_msg(p.lines[0].end == len && p.lines[0].width == width && p.lines[0].flags == flags,
+                  "%s: end %zu width %u flags %u, want width %u flags %u", what, p.lines[0].end,
+                  p.lines[0].width, p.lines[0].flags, width, flags);
+    wn_mem_free(p.al, p.lines);
+}
+
 /* The line scanner reads sixteen or eight bytes at a time, skips blocks
  * with nothing special in one test, and stops at the block that holds the
  * line end: a special byte (a UTF-8 letter, a control byte, DEL, a tab,
@@ -800,7 +821,7 @@ START_TEST(line_scan_agrees_with_reference) {
     static const char *const specials[] = {"\xC3\xA9", "\x01", "\x7F", "\t", "&", "  ", "a"};
     static const char *const ends[] = {"\n", "\r\n", "\r"};
     static const char *const next[] = {"x", "& \xC3\xA9\x02  tail of the next line, long enough"};
-    char line[64], buf[256];
+    char line[64];
     for (size_t len = 1; len <= 40; len++)
         for (size_t sp = 0; sp < sizeof specials / sizeof specials[0]; sp++)
             for (size_t at = 1; at + 1 < len; at++)
@@ -811,25 +832,11 @@ START_TEST(line_scan_agrees_with_reference) {
                         if (at + sl >= len)
                             continue;
                         memcpy(line + at, specials[sp], sl);
-                        int n =
-                            snprintf(buf, sizeof buf, "%.*s%s%s", (int)len, line, ends[e], next[x]);
-                        wn_parser p;
-                        memset(&p, 0, sizeof p);
-                        p.in = buf;
-                        p.len = (size_t)n;
-                        p.al = &wn_default_allocator;
-                        wn_lines_split(&p);
-                        ck_assert_int_eq(p.status, WN_OK);
-                        ck_assert_uint_eq(p.nlines, 2);
-                        uint32_t width, flags;
-                        line_reference(line, len, &width, &flags);
-                        ck_assert_msg(p.lines[0].end == len && p.lines[0].width == width &&
-                                          p.lines[0].flags == flags,
-                                      "line of %zu bytes, special %zu at %zu, end %zu: "
-                                      "end %zu width %u flags %u, want width %u flags %u",
-                                      len, sp, at, e, p.lines[0].end, p.lines[0].width,
-                                      p.lines[0].flags, width, flags);
-                        wn_mem_free(p.al, p.lines);
+                        char rest[64], what[96];
+                        snprintf(rest, sizeof rest, "%s%s", ends[e], next[x]);
+                        snprintf(what, sizeof what,
+                                 "line of %zu bytes, special %zu at %zu, end %zu", len, sp, at, e);
+                        check_line_scan(line, len, rest, what);
                     }
 }
 END_TEST
@@ -847,7 +854,7 @@ START_TEST(line_scan_agrees_on_mixed_lines) {
         " ",    "&",    "\t",   "\x01", "\xC3\xA9", "\xE2\x80\x9C", "  "};
     static const size_t drawn[] = {8, 13, 14};
     uint64_t r = 0x2545F4914F6CDD1Dull;
-    char line[160], buf[256];
+    char line[160];
     for (int round = 0; round < 30000; round++) {
         size_t len = 0, want = 1 + (size_t)(round % 120);
         while (len < want) {
@@ -860,22 +867,9 @@ START_TEST(line_scan_agrees_on_mixed_lines) {
             len += pl;
         }
         line[0] = line[len - 1] = 'b'; /* no white space to trim at either end */
-        int n = snprintf(buf, sizeof buf, "%.*s\n  next line & more", (int)len, line);
-        wn_parser p;
-        memset(&p, 0, sizeof p);
-        p.in = buf;
-        p.len = (size_t)n;
-        p.al = &wn_default_allocator;
-        wn_lines_split(&p);
-        ck_assert_int_eq(p.status, WN_OK);
-        ck_assert_uint_eq(p.nlines, 2);
-        uint32_t width, flags;
-        line_reference(line, len, &width, &flags);
-        ck_assert_msg(p.lines[0].end == len && p.lines[0].width == width &&
-                          p.lines[0].flags == flags,
-                      "round %d, %zu bytes: end %zu width %u flags %u, want width %u flags %u",
-                      round, len, p.lines[0].end, p.lines[0].width, p.lines[0].flags, width, flags);
-        wn_mem_free(p.al, p.lines);
+        char what[48];
+        snprintf(what, sizeof what, "round %d, %zu bytes", round, len);
+        check_line_scan(line, len, "\n  next line & more", what);
     }
 }
 END_TEST
