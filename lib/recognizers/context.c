@@ -126,6 +126,7 @@ static const struct {
                     WN_TAG("\xE2\x80\x93 live"),
                     WN_TAG("[gallery]"),
                     WN_TAG("[pictures]")};
+#undef WN_TAG /* the amalgamated source is one file */
 
 static int ends_with_tag(const wn_unit *u) {
     /* the last byte first (with bit 0x20 set on both sides): most lines
