@@ -279,6 +279,7 @@ typedef struct wn_parser {
     size_t ncont; /* lines that continue the line before (WN_LF_CONT) */
     wn_unit *units;
     size_t nunits;
+    size_t nellipsis; /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
     wn_block *blocks; /* one per unit; compacted into the document at the end */
     int status;       /* WN_OK until something fails */
 } wn_parser;

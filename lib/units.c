@@ -590,6 +590,7 @@ void wn_units_build(wn_parser *p) {
             return;
         }
         measure(u);
+        p->nellipsis += (u->feat & WN_UF_ELLIPSIS) != 0;
         k++;
         i = j + 1;
     }

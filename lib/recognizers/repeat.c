@@ -186,19 +186,15 @@ static void mark_duplicate(wn_parser *p, size_t i, size_t of) {
 void wn_rec_repeat(wn_parser *p) {
     if (!(p->flags & WN_OPT_DEDUPE) || p->nunits < 2)
         return;
-    /* size the tables by the blocks, not the lines; the table of prefixes
-     * only when some block is a truncated copy to look up in it */
-    size_t heads = 0, prefixed = 0;
-    int truncated = 0;
-    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
-        heads++;
-        prefixed += p->units[i].len >= WN_PREFIX;
-        truncated |= truncated_prefix(&p->units[i]) != 0;
-    }
+    /* the tables hold at most one entry a unit (a block's head); the table
+     * of prefixes only when some unit is a truncated copy to look up in
+     * it. No pass over the units to count the heads: in a document too
+     * large for the caches that pass is a stream of every unit record. */
+    int truncated = p->nellipsis != 0;
     table whole, prefix;
     whole.e = prefix.e = NULL;
     whole.mask = prefix.mask = 0;
-    if (table_init(p, &whole, heads) || (truncated && table_init(p, &prefix, prefixed))) {
+    if (table_init(p, &whole, p->nunits) || (truncated && table_init(p, &prefix, p->nunits))) {
         table_free(p, &whole);
         table_free(p, &prefix);
         wn_fail_nomem(p);
