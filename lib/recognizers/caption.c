@@ -395,33 +395,60 @@ static size_t last_period(const char *t, size_t tn) {
     return SIZE_MAX;
 }
 
+#if defined(__SSE2__)
+/* The ':' and '/' bytes of v (stops) and its 'C' and 'P' bytes (where
+ * "Credit" or "Photo by" may start). */
+static inline __m128i tail_stops(__m128i v) {
+    return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                        _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+}
+
+static inline __m128i tail_caps(__m128i v) {
+    return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('C')),
+                        _mm_cmpeq_epi8(v, _mm_set1_epi8('P')));
+}
+
+/* A cue among the bytes from t[i] whose masks these are: a stop, or a
+ * capital that starts a credit word. */
+static int step_cues(const char *t, size_t tn, size_t i, int stops, uint32_t caps) {
+    if (stops)
+        return 1;
+    for (; caps; caps &= caps - 1)
+        if (credit_word_at(t, tn, i + (size_t)__builtin_ctz(caps)))
+            return 1;
+    return 0;
+}
+#endif
+
 int wn_tail_cues(const char *t, size_t tn, size_t *dot) {
     size_t i = 0;
 #if defined(__SSE2__)
     if (tn >= 16) {
-        const __m128i colon = _mm_set1_epi8(':'), slash = _mm_set1_epi8('/'),
-                      cap_c = _mm_set1_epi8('C'), cap_p = _mm_set1_epi8('P');
-        /* whole blocks, the last one overlapping the one before it (a
-         * candidate seen twice gives the same answer); one test a block
-         * for all four bytes */
-        for (;;) {
+        /* thirty-two bytes a step, then the last sixteen (overlapping the
+         * bytes before them: a candidate seen twice gives the same
+         * answer); one test a step for all four bytes */
+        for (; i + 32 <= tn; i += 32) {
+            __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
+                    v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+            __m128i stop = _mm_or_si128(tail_stops(v0), tail_stops(v1));
+            __m128i c0 = tail_caps(v0), c1 = tail_caps(v1);
+            if (_mm_movemask_epi8(_mm_or_si128(stop, _mm_or_si128(c0, c1))) &&
+                step_cues(t, tn, i, _mm_movemask_epi8(stop),
+                          (uint32_t)_mm_movemask_epi8(c0) | (uint32_t)_mm_movemask_epi8(c1) << 16))
+                return 1;
+        }
+        /* the rest, fewer than 32 bytes: a block from i when more than
+         * sixteen are left, then the last sixteen */
+        while (i < tn) {
             if (i + 16 > tn)
                 i = tn - 16;
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-            __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, slash));
-            __m128i cand = _mm_or_si128(_mm_cmpeq_epi8(v, cap_c), _mm_cmpeq_epi8(v, cap_p));
-            if (_mm_movemask_epi8(_mm_or_si128(stop, cand))) {
-                if (_mm_movemask_epi8(stop))
-                    return 1;
-                for (unsigned m = (unsigned)_mm_movemask_epi8(cand); m; m &= m - 1)
-                    if (credit_word_at(t, tn, i + (size_t)__builtin_ctz(m)))
-                        return 1;
-            }
+            __m128i stop = tail_stops(v), cand = tail_caps(v);
+            if (_mm_movemask_epi8(_mm_or_si128(stop, cand)) &&
+                step_cues(t, tn, i, _mm_movemask_epi8(stop), (uint32_t)_mm_movemask_epi8(cand)))
+                return 1;
             i += 16;
-            if (i >= tn)
-                break;
         }
-        i = tn;
     }
 #endif
     for (; i < tn; i++) {

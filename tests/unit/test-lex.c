@@ -547,8 +547,9 @@ static int tail_cues_reference(const char *t, size_t tn, size_t *dot) {
 }
 
 /* Tails of every length up to 200 made of the cue bytes and the letters
- * of the cue words, in the sixteen-byte blocks and in the bytes after the
- * last one, with cue words cut off by the end of the tail. */
+ * of the cue words, in the 32-byte steps, in the blocks of the rest and in
+ * the bytes after the last one, with cue words cut off by the end of the
+ * tail. */
 START_TEST(tail_cues_agree_with_reference) {
     static const char alphabet[] = "CreditPhoto by..x  ";
     static const char *const plants[] = {"Credit", "Photo by", "Photo b", "Credi", ":", "/", "."};
