@@ -280,6 +280,7 @@ typedef struct wn_parser {
     wn_unit *units;
     size_t nunits;
     size_t nellipsis; /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
+    size_t njoined;   /* units joined to the block before them (wn_join) */
     wn_block *blocks; /* one per unit; compacted into the document at the end */
     int status;       /* WN_OK until something fails */
 } wn_parser;

@@ -15,6 +15,7 @@ size_t wn_prev_head(const wn_parser *p, size_t i) {
 }
 
 void wn_join(wn_parser *p, size_t i, size_t j) {
+    p->njoined += !p->units[j].join;
     p->units[j].join = 1;
     p->units[j].kind = p->units[i].kind;
 }

@@ -186,15 +186,17 @@ static void mark_duplicate(wn_parser *p, size_t i, size_t of) {
 void wn_rec_repeat(wn_parser *p) {
     if (!(p->flags & WN_OPT_DEDUPE) || p->nunits < 2)
         return;
-    /* the tables hold at most one entry a unit (a block's head); the table
-     * of prefixes only when some unit is a truncated copy to look up in
-     * it. No pass over the units to count the heads: in a document too
-     * large for the caches that pass is a stream of every unit record. */
+    /* the tables are sized by the block heads, the units not joined to
+     * the block before them (counted as they are joined: a pass over the
+     * units to count them is, in a document too large for the caches, a
+     * stream of every unit record); the table of prefixes only when some
+     * unit ends in an ellipsis and may be a truncated copy to look up */
+    size_t heads = p->nunits - p->njoined;
     int truncated = p->nellipsis != 0;
     table whole, prefix;
     whole.e = prefix.e = NULL;
     whole.mask = prefix.mask = 0;
-    if (table_init(p, &whole, p->nunits) || (truncated && table_init(p, &prefix, p->nunits))) {
+    if (table_init(p, &whole, heads) || (truncated && table_init(p, &prefix, heads))) {
         table_free(p, &whole);
         table_free(p, &prefix);
         wn_fail_nomem(p);

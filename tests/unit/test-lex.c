@@ -573,6 +573,53 @@ START_TEST(tail_cues_agree_with_reference) {
 }
 END_TEST
 
+/* Units joined to the block before them are counted as they are joined
+ * (repeat detection sizes its tables by the block heads from that count):
+ * after the recognizers, the count is the number of units marked joined. */
+START_TEST(joined_units_are_counted) {
+    const char *text = "Harbor ferries resume their winter timetable\n\n"
+                       "The three changes riders will notice first:\n\n"
+                       "- earlier boats on weekdays\n"
+                       "- a new stop at the north pier\n"
+                       "- later boats on Saturdays\n\n"
+                       "We are back on the water from Monday.\n"
+                       "\u2014 Harbor Transit (@harbortransit) March 3, 2025\n\n"
+                       "The ferry leaves the dock on a grey morning.\n"
+                       "Photo: Jane Example\n\n"
+                       "Officials said the timetable would hold until spring.\n";
+    wn_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.al = wn_default_allocator;
+    wn_arena_init(&doc.arena, &doc.al);
+    doc.i_headline = doc.i_dek = doc.i_byline = doc.i_timestamp = doc.i_dateline = SIZE_MAX;
+    wn_parser p;
+    memset(&p, 0, sizeof p);
+    p.in = text;
+    p.len = strlen(text);
+    p.flags = WN_OPT_DEFAULT;
+    p.al = &doc.al;
+    p.arena = &doc.arena;
+    p.status = WN_OK;
+    wn_buf_init(&p.scratch, p.al);
+    wn_lines_split(&p);
+    wn_wrap_detect(&p);
+    wn_units_build(&p);
+    wn_assemble(&p, &doc);
+    ck_assert_int_eq(p.status, WN_OK);
+    size_t joined = 0;
+    for (size_t k = 0; k < p.nunits; k++)
+        joined += p.units[k].join;
+    ck_assert_uint_ge(joined,
+                      3); /* the list items after the first, the post's attribution, the credit */
+    ck_assert_uint_eq(p.njoined, joined);
+    wn_mem_free(p.al, p.lines);
+    wn_mem_free(p.al, p.units);
+    wn_buf_release(&p.scratch);
+    wn_mem_free(&doc.al, doc.blocks);
+    wn_arena_release(&doc.arena);
+}
+END_TEST
+
 /* The features of the first unit of text, through the line, wrap and unit
  * stages as wn_parse() runs them. */
 static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *url) {
@@ -902,6 +949,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, last_byte_agrees_with_reference);
     tcase_add_test(tc, lead_pairs_turn_away_other_starts);
     tcase_add_test(tc, tail_cues_agree_with_reference);
+    tcase_add_test(tc, joined_units_are_counted);
     tcase_add_test(tc, letter_case_beyond_ascii);
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
