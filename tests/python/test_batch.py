@@ -105,6 +105,26 @@ class Decoding(unittest.TestCase):
                         .encode() + b"\n").stdout)
         self.assertEqual(got[0]["result"], reference(text))
 
+    def test_special_bytes_at_every_offset(self) -> None:
+        # each kind of byte a string cannot hold as it is, after 0..40 plain
+        # bytes: the reader tests many bytes at a time, and must stop at the
+        # first special one wherever it falls in a step
+        specials = ["\"", "\\", "\n", "\u2014", "caf\u00e9"]
+        texts = [("Plain words come first " * 2)[:k] + sp + " and the story goes on to its end.\n"
+                 for sp in specials for k in range(41)]
+        recs = b"".join(json.dumps({"id": i, "text": t}, ensure_ascii=a).encode() + b"\n"
+                        for a in (True, False) for i, t in enumerate(texts))
+        r = run([], recs)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = lines(r.stdout)
+        self.assertEqual([g["result"] for g in got], [reference(t) for t in texts] * 2)
+        # a raw control byte is an error that names its byte, at any offset
+        head = b'{"id":0,"text":"'
+        for k in range(41):
+            rec = head + b"x" * k + b"\x01" + b"y" * 20 + b'"}\n'
+            g = lines(run([], rec).stdout)[0]
+            self.assertIn(f"control character in string at byte {len(head) + k + 1}", g["error"])
+
     def test_lone_surrogates_become_replacement(self) -> None:
         rec = b'{"id":1,"text":"Lone \\ud800 high and \\udc00 low; pair \\ud83d\\ude00."}\n'
         got = lines(run([], rec).stdout)
