@@ -225,7 +225,11 @@ enum {
     WN_UF_SENTENCES = 1u << 10, /* more than one sentence (measured on title candidates) */
     WN_UF_GARBLED = 1u << 11,   /* much of it replacement characters (bytes not UTF-8) */
     WN_UF_ELLIPSIS = 1u << 12,  /* the text ends in "..." or an ellipsis character */
-    WN_UF_NODIGIT = 1u << 13    /* no ASCII digit at all (measured on short units only) */
+    WN_UF_NODIGIT = 1u << 13,   /* no ASCII digit at all (measured on short units only) */
+    /* what wn_title_like() asks of every title, decided once when the
+     * unit is measured: 1..WN_TITLE_MAX_WORDS words, no closing period,
+     * colon or comma, none of LOWER0, NOALNUM, URLONLY, SENTENCES, GARBLED */
+    WN_UF_TITLELIKE = 1u << 14
 };
 /* No title has more words: wn_title_like() turns longer units away, and
  * the features only it reads are measured up to this many words. */

@@ -553,6 +553,10 @@ static void measure(wn_unit *u) {
     if (u->len >= 3 && (memcmp(u->text + u->len - 3, "...", 3) == 0 ||
                         memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0))
         f |= WN_UF_ELLIPSIS;
+    if (u->nwords && u->nwords <= WN_TITLE_MAX_WORDS && u->endc != WN_END_PERIOD &&
+        u->endc != WN_END_COLON && u->endc != WN_END_OTHERPUNCT &&
+        !(f & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES | WN_UF_GARBLED)))
+        f |= WN_UF_TITLELIKE;
     u->feat = f;
     u->hash = wn_hash(u->text, u->len, 0);
 }

@@ -20,16 +20,6 @@ void wn_join(wn_parser *p, size_t i, size_t j) {
     p->units[j].kind = p->units[i].kind;
 }
 
-int wn_title_like(const wn_unit *u, uint32_t max_words) {
-    if (u->nwords == 0 || u->nwords > max_words || u->nwords > WN_TITLE_MAX_WORDS)
-        return 0;
-    if (u->endc == WN_END_PERIOD || u->endc == WN_END_COLON || u->endc == WN_END_OTHERPUNCT)
-        return 0;
-    if (u->feat & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES | WN_UF_GARBLED))
-        return 0;
-    return 1;
-}
-
 wn_block_extra *wn_extra(wn_parser *p, size_t i) {
     wn_block *b = &p->blocks[i];
     if (!b->x) {

@@ -97,8 +97,12 @@ void wn_join(wn_parser *p, size_t i, size_t j);
 
 /* A short line that reads as a title: no closing period, at most
  * `max_words` words (never more than WN_TITLE_MAX_WORDS), not starting
- * with a lower-case letter, one sentence. */
-int wn_title_like(const wn_unit *u, uint32_t max_words);
+ * with a lower-case letter, one sentence. The tests that do not depend on
+ * `max_words` are one feature bit (measured with the unit): the passes ask
+ * this of nearly every unit. */
+static inline int wn_title_like(const wn_unit *u, uint32_t max_words) {
+    return (u->feat & WN_UF_TITLELIKE) && u->nwords <= max_words;
+}
 
 /* Copy [s, s+n) into the document arena (NUL-terminated); null on failure. */
 wn_sv wn_keep(wn_parser *p, const char *s, size_t n);

@@ -619,8 +619,8 @@ START_TEST(joined_units_are_counted) {
 END_TEST
 
 /* The features of the first unit of text, through the line, wrap and unit
- * stages as wn_parse() runs them. */
-static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *url) {
+ * stages as wn_parse() runs them; its word count in *nwords when asked. */
+static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uint32_t *nwords) {
     wn_arena arena;
     wn_arena_init(&arena, &wn_default_allocator);
     wn_parser p;
@@ -640,11 +640,17 @@ static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *u
     unsigned feat = p.units[0].feat;
     *endc = p.units[0].endc;
     *url = wn_unit_has_url(&p.units[0]);
+    if (nwords)
+        *nwords = p.units[0].nwords;
     wn_mem_free(p.al, p.lines);
     wn_mem_free(p.al, p.units);
     wn_buf_release(&p.scratch);
     wn_arena_release(&arena);
     return feat;
+}
+
+static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *url) {
+    return first_unit_words(text, endc, url, NULL);
 }
 
 static unsigned first_unit_measures(const char *text, unsigned *endc) {
@@ -792,6 +798,59 @@ END_TEST
 /* More than one sentence is measured on every unit that could still be a
  * title: up to WN_TITLE_MAX_WORDS words, opening with a capital, a digit
  * or a quotation mark, and ending in a word, '?' or '!'. */
+/* WN_UF_TITLELIKE, measured once with the unit, says what
+ * wn_title_like() asked of the unit's other measures on every call: 1 to
+ * WN_TITLE_MAX_WORDS words, no closing period, colon or comma, and none of
+ * a lower-case start, no letter or digit, a bare link, two sentences,
+ * garbled bytes. Units of 1 to 27 words with each ending and opening. */
+START_TEST(titlelike_is_read_from_the_measures) {
+    static const char *const opens[] = {"Harbour",
+                                        "harbour",
+                                        "42",
+                                        "\"Harbour",
+                                        "--",
+                                        "www.example.com/news",
+                                        "Storm hits. Harbour",
+                                        "\xFF\xFE\xFD\xFC\xFB"};
+    static const char *const ends[] = {
+        "", ".", ":", ",", "?", "!", " \xE2\x80\x94", "\xE2\x80\xA6"};
+    char text[512];
+    int seen = 0, unseen = 0;
+    for (size_t o = 0; o < sizeof opens / sizeof opens[0]; o++) {
+        for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
+            for (int words = 1; words <= WN_TITLE_MAX_WORDS + 2; words++) {
+                int len = snprintf(text, sizeof text, "%s", opens[o]);
+                for (int w = 1; w < words; w++)
+                    len += snprintf(text + len, sizeof text - (size_t)len, " Pier");
+                snprintf(text + len, sizeof text - (size_t)len, "%s\n", ends[e]);
+                unsigned endc;
+                int url;
+                uint32_t nwords;
+                unsigned f = first_unit_words(text, &endc, &url, &nwords);
+                int want = nwords >= 1 && nwords <= WN_TITLE_MAX_WORDS && endc != WN_END_PERIOD &&
+                           endc != WN_END_COLON && endc != WN_END_OTHERPUNCT &&
+                           !(f & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES |
+                                  WN_UF_GARBLED));
+                ck_assert_msg(!(f & WN_UF_TITLELIKE) == !want, "%s: TITLELIKE %u, want %d", text,
+                              (f & WN_UF_TITLELIKE) != 0, want);
+                /* and wn_title_like() adds the caller's limit on the words */
+                wn_unit u;
+                memset(&u, 0, sizeof u);
+                u.feat = (uint16_t)f;
+                u.nwords = nwords;
+                ck_assert_int_eq(wn_title_like(&u, nwords), want);
+                ck_assert_int_eq(wn_title_like(&u, WN_TITLE_MAX_WORDS), want);
+                ck_assert_int_eq(wn_title_like(&u, nwords - 1), 0);
+                seen += want;
+                unseen += !want;
+            }
+        }
+    }
+    ck_assert_int_gt(seen, 50); /* both answers are well represented */
+    ck_assert_int_gt(unseen, 200);
+}
+END_TEST
+
 START_TEST(sentences_where_titles_are_read) {
     static const char *const two[] = {
         "Storm hits coast. Residents flee inland\n",
@@ -942,6 +1001,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, end_class_looks_past_closers);
     tcase_add_test(tc, title_case_counts_every_word);
     tcase_add_test(tc, sentences_where_titles_are_read);
+    tcase_add_test(tc, titlelike_is_read_from_the_measures);
     tcase_add_test(tc, links_by_number_are_found);
     tcase_add_test(tc, any_of3_finds_each_byte_anywhere);
     tcase_add_test(tc, last_byte_agrees_with_reference);
