@@ -227,8 +227,9 @@ enum {
     WN_UF_ELLIPSIS = 1u << 12,  /* the text ends in "..." or an ellipsis character */
     WN_UF_NODIGIT = 1u << 13,   /* no ASCII digit at all (measured on short units only) */
     /* what wn_title_like() asks of every title, decided once when the
-     * unit is measured: 1..WN_TITLE_MAX_WORDS words, no closing period,
-     * colon or comma, none of LOWER0, NOALNUM, URLONLY, SENTENCES, GARBLED */
+     * unit is measured: 1..WN_TITLE_MAX_WORDS words, not ending in a
+     * period, a colon or other punctuation (WN_END_OTHERPUNCT), none of
+     * LOWER0, NOALNUM, URLONLY, SENTENCES, GARBLED */
     WN_UF_TITLELIKE = 1u << 14
 };
 /* No title has more words: wn_title_like() turns longer units away, and
