@@ -544,19 +544,18 @@ static void measure(wn_unit *u) {
     wn_sv place, agency;
     if (wn_dateline_parse(s, n, &place, &agency))
         f |= WN_UF_DATELINE;
-    /* more than one sentence only matters to a unit that could be a title
-     * (wn_title_like() turns away the others before it looks) */
-    if (n <= WN_FEATURE_SPAN && u->nwords && u->nwords <= WN_TITLE_MAX_WORDS &&
-        u->endc != WN_END_PERIOD && u->endc != WN_END_COLON && u->endc != WN_END_OTHERPUNCT &&
-        !(f & WN_UF_LOWER0) && sentence_break(s, n))
+    /* the word count, the ending and the first letter of a title; more
+     * than one sentence only matters to a unit that has them (see
+     * WN_UF_TITLELIKE) */
+    int titled = u->nwords && u->nwords <= WN_TITLE_MAX_WORDS && u->endc != WN_END_PERIOD &&
+                 u->endc != WN_END_COLON && u->endc != WN_END_OTHERPUNCT && !(f & WN_UF_LOWER0);
+    if (titled && n <= WN_FEATURE_SPAN && sentence_break(s, n))
         f |= WN_UF_SENTENCES;
+    if (titled && !(f & (WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES | WN_UF_GARBLED)))
+        f |= WN_UF_TITLELIKE;
     if (u->len >= 3 && (memcmp(u->text + u->len - 3, "...", 3) == 0 ||
                         memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0))
         f |= WN_UF_ELLIPSIS;
-    if (u->nwords && u->nwords <= WN_TITLE_MAX_WORDS && u->endc != WN_END_PERIOD &&
-        u->endc != WN_END_COLON && u->endc != WN_END_OTHERPUNCT &&
-        !(f & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES | WN_UF_GARBLED)))
-        f |= WN_UF_TITLELIKE;
     u->feat = f;
     u->hash = wn_hash(u->text, u->len, 0);
 }
