@@ -795,14 +795,12 @@ START_TEST(title_case_counts_every_word) {
 }
 END_TEST
 
-/* More than one sentence is measured on every unit that could still be a
- * title: up to WN_TITLE_MAX_WORDS words, opening with a capital, a digit
- * or a quotation mark, and ending in a word, '?' or '!'. */
 /* WN_UF_TITLELIKE, measured once with the unit, says what
  * wn_title_like() asked of the unit's other measures on every call: 1 to
- * WN_TITLE_MAX_WORDS words, no closing period, colon or comma, and none of
- * a lower-case start, no letter or digit, a bare link, two sentences,
- * garbled bytes. Units of 1 to 27 words with each ending and opening. */
+ * WN_TITLE_MAX_WORDS words, not ending in a period, a colon or other
+ * punctuation (a comma, a semicolon, a dash), and none of a lower-case
+ * start, no letter or digit, a bare link, two sentences, garbled bytes.
+ * Units of 1 to 27 words with each ending and opening. */
 START_TEST(titlelike_is_read_from_the_measures) {
     static const char *const opens[] = {"Harbour",
                                         "harbour",
@@ -851,6 +849,9 @@ START_TEST(titlelike_is_read_from_the_measures) {
 }
 END_TEST
 
+/* More than one sentence is measured on every unit that could still be a
+ * title: up to WN_TITLE_MAX_WORDS words, opening with a capital, a digit
+ * or a quotation mark, and ending in a word, '?' or '!'. */
 START_TEST(sentences_where_titles_are_read) {
     static const char *const two[] = {
         "Storm hits coast. Residents flee inland\n",
