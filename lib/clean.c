@@ -152,6 +152,7 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
              * eight bytes at a time while no byte needs a closer look */
             size_t j = i + 1;
             uint64_t prev_last = 0;
+            int stopped = 0; /* j is at the first byte that needs a closer look */
 #if defined(__SSE2__)
             /* sixteen at a time: a byte below 0x20, DEL or above (one more
              * than the byte is below 0x21 as a signed byte), '&', or a
@@ -166,12 +167,19 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
                 __m128i stop = _mm_or_si128(
                     _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(v, one), c21), _mm_cmpeq_epi8(v, amp)),
                     twice);
-                if (_mm_movemask_epi8(stop))
+                unsigned m = (unsigned)_mm_movemask_epi8(stop);
+                if (m) {
+                    /* the bytes before the first stop are plain or single
+                     * spaces before plain bytes: the byte loop below would
+                     * walk over them one by one */
+                    j += (size_t)__builtin_ctz(m);
+                    stopped = 1;
                     break;
+                }
                 j += 16;
             }
 #endif
-            while (j + 8 <= n) {
+            while (!stopped && j + 8 <= n) {
                 uint64_t w = wn_load64(s + j);
                 uint64_t sp = wn_swar_eq(w, ' ');
                 if ((w & WN_HIGHS) || wn_swar_below(w, 0x20) || wn_swar_eq(w, '&') ||
