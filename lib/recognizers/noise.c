@@ -239,9 +239,8 @@ static const char *const contact_leads[] = {"write to", "email",     "e-mail", "
 /* A breadcrumb trail: "Home » News » World", "News > Local > Courts".
  * Two or more separators, a few words between each. */
 static int breadcrumb(const wn_unit *u) {
-    if (u->nwords > 16 || u->endc == WN_END_PERIOD ||
-        !(memchr(u->text, '>', u->len) || memchr(u->text, 0xBB, u->len) ||
-          memchr(u->text, 0xBA, u->len)))
+    /* the separators' last bytes: '>', and those of U+00BB and U+203A */
+    if (u->nwords > 16 || u->endc == WN_END_PERIOD || !wn_any_of3(u->text, u->len, '>', 0xBB, 0xBA))
         return 0;
     static const char *const seps[] = {" \xC2\xBB ", " \xE2\x80\xBA ", " > "};
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {

@@ -73,6 +73,7 @@ START_TEST(boilerplate) {
     expect_noise("Continue reading below", "boilerplate");
     expect_noise("Home \xC2\xBB Local News \xC2\xBB Millbrook", "boilerplate");
     expect_noise("News > Region > Council", "boilerplate");
+    expect_noise("Sport \xE2\x80\xBA Rowing \xE2\x80\xBA Regatta results", "boilerplate");
     expect_noise("Article continues below this advertisement", "boilerplate");
     expect_noise("Advertisement - scroll to keep reading", "boilerplate");
     expect_noise("https://www.example-news.org/2021/05/harbour-vote.html", "boilerplate");
