@@ -374,13 +374,13 @@ static size_t list_marker(const char *s, size_t n, int *ordered) {
         return 0;
     }
     uint32_t cp = wn_u8_next(s, n, &i);
+    if (i >= n || s[i] != ' ') /* a marker is one character and a space */
+        return 0;
     int bullet = cp == '-' || cp == '*' || cp == 0x2022 /* • */ || cp == 0x00B7 /* · */ ||
                  cp == 0x2013 /* – */ || cp == 0x25AA || cp == 0x25A0 || cp == 0x25CF ||
                  cp == 0x25CB || cp == 0x25E6 || cp == 0x25BA || cp == 0x27A4 || cp == 0x2023 ||
                  cp == 0x2043;
-    if (bullet && i < n && s[i] == ' ')
-        return i + 1;
-    return 0;
+    return bullet ? i + 1 : 0;
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
