@@ -411,11 +411,21 @@ void wn_byte_masks(const char *s, size_t n, const unsigned char b[4], uint64_t m
  * at a time with SSE2, stopping at the first block that has one; cheaper
  * than three memchr() calls when the bytes are rare. */
 int wn_any_of3(const char *s, size_t n, unsigned char a, unsigned char b, unsigned char c);
-/* ASCII case-insensitive search. */
-size_t wn_ci_find(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive search for the NUL-terminated lit, given its
+ * length m. */
+size_t wn_ci_find_n(const char *s, size_t n, const char *lit, size_t m);
+/* The same for a NUL-terminated lit. Inline, so that the length of a
+ * literal is known when compiling. */
+static inline size_t wn_ci_find(const char *s, size_t n, const char *lit) {
+    return wn_ci_find_n(s, n, lit, strlen(lit));
+}
 /* The same, only in the last `window` bytes (cues that end a line);
  * returns the offset in s or SIZE_MAX. */
-size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit);
+static inline size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) {
+    size_t from = n > window ? n - window : 0;
+    size_t k = wn_ci_find(s + from, n - from, lit);
+    return k == SIZE_MAX ? k : from + k;
+}
 /* A set of phrases (compared ASCII case-insensitively) to look for at the
  * word starts of a text. A phrase of WN_PHRASE_KEY bytes or more is found
  * through its first eight bytes with bit 0x20 set in each (which folds the

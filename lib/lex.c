@@ -274,8 +274,7 @@ int wn_any_of3(const char *s, size_t n, unsigned char a, unsigned char b, unsign
     return 0;
 }
 
-size_t wn_ci_find(const char *s, size_t n, const char *lit) {
-    size_t m = strlen(lit);
+size_t wn_ci_find_n(const char *s, size_t n, const char *lit, size_t m) {
     if (m == 0)
         return 0;
     if (m > n)
@@ -323,12 +322,6 @@ size_t wn_ci_find(const char *s, size_t n, const char *lit) {
         if ((u[i] == f || u[i] == F) && wn_ci_prefix(s + i, n - i, lit))
             return i;
     return SIZE_MAX;
-}
-
-size_t wn_ci_find_tail(const char *s, size_t n, size_t window, const char *lit) {
-    size_t from = n > window ? n - window : 0;
-    size_t k = wn_ci_find(s + from, n - from, lit);
-    return k == SIZE_MAX ? k : from + k;
 }
 
 /* Eight bytes with bit 0x20 set in each: capitals become lower case, and

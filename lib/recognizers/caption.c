@@ -138,9 +138,8 @@ static int paren_credit(wn_parser *p, size_t i) {
 /* Last place in s[win..n) where the cue stands (ASCII case-insensitive), or
  * SIZE_MAX. Cues that end in ':' are looked for from each colon back, the
  * others (rare) by a search. */
-static size_t last_cue(const char *s, size_t n, size_t win, const char *cue, const size_t *colons,
-                       size_t ncolons) {
-    size_t m = strlen(cue);
+static size_t last_cue(const char *s, size_t n, size_t win, const char *cue, size_t m,
+                       const size_t *colons, size_t ncolons) {
     if (cue[m - 1] == ':') {
         for (size_t c = ncolons; c-- > 0;) { /* colons in order: the last first */
             size_t k = colons[c] + 1;
@@ -150,7 +149,7 @@ static size_t last_cue(const char *s, size_t n, size_t win, const char *cue, con
         return SIZE_MAX;
     }
     size_t at = SIZE_MAX, from = win, k;
-    while ((k = wn_ci_find(s + from, n - from, cue)) != SIZE_MAX) {
+    while ((k = wn_ci_find_n(s + from, n - from, cue, m)) != SIZE_MAX) {
         at = from + k;
         from = at + 1;
     }
@@ -165,10 +164,13 @@ static int lead_credit(wn_parser *p, size_t i) {
      * no colon are searched for only where one search found the word */
     static const struct {
         const char *text;
-        unsigned char after_credit;
-    } cues[] = {{"Credit:", 0},     {"Credit...", 1}, {"Credit\xE2\x80\xA6", 1},
-                {"Photograph:", 0}, {"Photo:", 0},    {"Picture:", 0},
-                {"Image:", 0},      {"Photos:", 0},   {". Photo by ", 0}};
+        unsigned char len, after_credit;
+    } cues[] = {
+#define WN_CUE(lit, after) {lit, sizeof(lit) - 1, after}
+        WN_CUE("Credit:", 0),     WN_CUE("Credit...", 1), WN_CUE("Credit\xE2\x80\xA6", 1),
+        WN_CUE("Photograph:", 0), WN_CUE("Photo:", 0),    WN_CUE("Picture:", 0),
+        WN_CUE("Image:", 0),      WN_CUE("Photos:", 0),   WN_CUE(". Photo by ", 0)};
+#undef WN_CUE /* the amalgamated source is one file */
     /* the credit ends the line: look only near the end, and only when a cue
      * can be there (they all end in ':' or in an ellipsis) */
     size_t win = n > 160 ? n - 160 : 0;
@@ -183,11 +185,12 @@ static int lead_credit(wn_parser *p, size_t i) {
         if (cues[ci].after_credit && !credit)
             continue;
         const char *cue = cues[ci].text;
-        size_t at = last_cue(s, n, win, cue, colons, ncolons);
-        if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(cue, strlen(cue), "Credit") == 0))
+        size_t m = cues[ci].len;
+        size_t at = last_cue(s, n, win, cue, m, colons, ncolons);
+        if (at == SIZE_MAX || (at == 0 && wn_ci_prefix(cue, m, "Credit") == 0))
             continue;
-        const char *cr = s + at + strlen(cue);
-        size_t cn = n - at - strlen(cue);
+        const char *cr = s + at + m;
+        size_t cn = n - at - m;
         wn_trim(&cr, &cn);
         /* drop a trailing picture id (" - RTR4JDW4") */
         if (cn > 4) {

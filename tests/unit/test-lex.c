@@ -45,6 +45,11 @@ START_TEST(ci_find_in_words) {
     ck_assert_uint_eq(wn_ci_find(s, n, " board "), (size_t)(strstr(s, " Board ") - s));
     ck_assert_uint_eq(wn_ci_find(s, n, ""), 0);
     ck_assert_uint_eq(wn_ci_find(s, 3, "members"), SIZE_MAX);
+    /* in the last `window` bytes only, the offset counted from s */
+    ck_assert_uint_eq(wn_ci_find_tail(s, n, 7, "ARCHIVE"), n - 7);
+    ck_assert_uint_eq(wn_ci_find_tail(s, n, 6, "archive"), SIZE_MAX);
+    ck_assert_uint_eq(wn_ci_find_tail(s, n, 16, "photo"), (size_t)(strstr(s, "photo:") - s));
+    ck_assert_uint_eq(wn_ci_find_tail(s, n, n + 5, "members"), 0);
     /* OR-ing 0x20 must not make '@' match '`' or '[' match '{' */
     ck_assert_uint_eq(wn_ci_find("@@@@@@@@@@@@`x", 14, "`x"), 12);
     ck_assert_uint_eq(wn_ci_find("[[[[[[[[[[[[{", 13, "{"), 12);
