@@ -368,8 +368,11 @@ static inline int wn_is_digit(uint32_t cp) {
 static inline int wn_is_alnum(uint32_t cp) {
     return wn_is_digit(cp) || wn_is_alpha(cp);
 }
-/* - – — ― and the minus sign */
-int wn_is_dash(uint32_t cp);
+/* - – — ― and the minus sign (inline: asked of each character of some
+ * tests) */
+static inline int wn_is_dash(uint32_t cp) {
+    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
 /* " ' “ ” ‘ ’ « » „ */
 int wn_is_quote(uint32_t cp);
 /* ) ] } and closing quotes */
@@ -592,8 +595,16 @@ int wn_month(const char *s, size_t n);
 /* Day name or abbreviation -> 1..7, else 0. */
 int wn_weekday(const char *s, size_t n);
 
-/* Trim ASCII spaces from both ends of [*s, *s+*n). */
-void wn_trim(const char **s, size_t *n);
+/* Trim ASCII spaces from both ends of [*s, *s+*n). Inline: most texts
+ * have none, and a call would cost more than the two tests. */
+static inline void wn_trim(const char **s, size_t *n) {
+    while (*n && (*s)[0] == ' ') {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && (*s)[*n - 1] == ' ')
+        (*n)--;
+}
 
 /* ------------------------------------------------------------------ dates.c */
 

@@ -79,10 +79,6 @@ int wn_is_alpha_slow(uint32_t cp) {
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int wn_is_dash(uint32_t cp) {
-    return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
-}
-
 int wn_is_quote(uint32_t cp) {
     return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) || cp == 0xAB || cp == 0xBB ||
            cp == 0x2039 || cp == 0x203A;
@@ -603,15 +599,6 @@ int wn_word_capitalized(wn_word w, int digit_ok) {
     size_t i = 0;
     uint32_t cp = wn_u8_next(c.p, c.n, &i);
     return wn_is_upper(cp) || (digit_ok && wn_is_digit(cp));
-}
-
-void wn_trim(const char **s, size_t *n) {
-    while (*n && (*s)[0] == ' ') {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n && (*s)[*n - 1] == ' ')
-        (*n)--;
 }
 
 /* ------------------------------------------------------------------ names */

@@ -440,6 +440,27 @@ START_TEST(closer_ascii_agrees_with_closer) {
 }
 END_TEST
 
+START_TEST(dashes_and_trimming) {
+    /* the hyphen, U+2010..U+2015 and the minus sign; not their neighbours */
+    static const uint32_t dashes[] = {'-', 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212};
+    static const uint32_t others[] = {',', '.', 0x200F, 0x2016, 0x2211, 0x2213, 0xAD, 0x2E3A};
+    for (size_t k = 0; k < sizeof dashes / sizeof dashes[0]; k++)
+        ck_assert_msg(wn_is_dash(dashes[k]), "U+%04X", (unsigned)dashes[k]);
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+        ck_assert_msg(!wn_is_dash(others[k]), "U+%04X", (unsigned)others[k]);
+    /* spaces go from both ends, and nothing else */
+    const char *s = "  ferry times \t ";
+    size_t n = strlen(s);
+    wn_trim(&s, &n);
+    ck_assert_uint_eq(n, 13);
+    ck_assert_int_eq(memcmp(s, "ferry times \t", 13), 0);
+    const char *blank = "   ";
+    size_t bn = 3;
+    wn_trim(&blank, &bn);
+    ck_assert_uint_eq(bn, 0);
+}
+END_TEST
+
 START_TEST(word_core_knows_every_ascii_byte) {
     static const char punct[] = "\"'()*,.:;!?[]";
     for (unsigned c = 1; c < 0x80; c++) {
@@ -1003,6 +1024,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
+    tcase_add_test(tc, dashes_and_trimming);
     tcase_add_test(tc, generated_tables_are_current);
     tcase_add_test(tc, end_class_looks_past_closers);
     tcase_add_test(tc, title_case_counts_every_word);
