@@ -585,8 +585,22 @@ typedef struct wn_word {
 } wn_word;
 /* Next word at or after *pos; returns 0 at the end. */
 int wn_next_word(const char *s, size_t n, size_t *pos, wn_word *w);
-/* Word with leading/trailing punctuation (quotes, brackets, commas, ...) removed. */
-wn_word wn_word_core(wn_word w);
+/* An ASCII letter or digit: never punctuation, and never part of a
+ * multi-byte character. */
+static inline int wn_ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20u) >= 'a' && (c | 0x20u) <= 'z');
+}
+/* wn_word_core() of a word that does not start and end with an ASCII
+ * letter or digit. */
+wn_word wn_word_core_strip(wn_word w);
+/* Word with leading/trailing punctuation (quotes, brackets, commas, ...)
+ * removed. Inline: most words start and end with a letter or a digit,
+ * and have nothing to strip. */
+static inline wn_word wn_word_core(wn_word w) {
+    if (w.n && wn_ascii_alnum((unsigned char)w.p[0]) && wn_ascii_alnum((unsigned char)w.p[w.n - 1]))
+        return w;
+    return wn_word_core_strip(w);
+}
 /* Does the word start with an upper-case letter (or a digit when digit_ok)? */
 int wn_word_capitalized(wn_word w, int digit_ok);
 

@@ -529,12 +529,6 @@ static int is_word_punct(uint32_t cp) {
            cp == 0x2026;
 }
 
-/* An ASCII letter or digit: never punctuation, and never part of a
- * multi-byte character. */
-static inline int ascii_alnum(unsigned char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20u) >= 'a' && (c | 0x20u) <= 'z');
-}
-
 /* The ASCII bytes of is_word_punct(): " ' ( ) * , . : ; ! ? [ ]; c < 0x80. */
 static inline int ascii_word_punct(unsigned char c) {
     static const uint64_t lo = (1ull << '!') | (1ull << '"') | (1ull << '\'') | (1ull << '(') |
@@ -544,15 +538,12 @@ static inline int ascii_word_punct(unsigned char c) {
     return (int)(((c < 64 ? lo : hi) >> (c & 63u)) & 1u);
 }
 
-wn_word wn_word_core(wn_word w) {
-    /* most words start and end with a letter or a digit: nothing to strip */
-    if (w.n && ascii_alnum((unsigned char)w.p[0])) {
+wn_word wn_word_core_strip(wn_word w) {
+    if (w.n && wn_ascii_alnum((unsigned char)w.p[0])) {
         unsigned char last = (unsigned char)w.p[w.n - 1];
-        if (ascii_alnum(last))
-            return w;
-        /* and many end with one stop or comma: "said.", "Tuesday," */
+        /* many words end with one stop or comma: "said.", "Tuesday," */
         if (w.n >= 2 && last < 0x80 && ascii_word_punct(last) &&
-            ascii_alnum((unsigned char)w.p[w.n - 2])) {
+            wn_ascii_alnum((unsigned char)w.p[w.n - 2])) {
             w.n--;
             return w;
         }
