@@ -158,7 +158,7 @@ static void store(wn_parser *p, size_t i, const names *nm) {
 }
 
 /* "By Jane Doe and John Roe, Associated Press" */
-static int by_line(wn_parser *p, size_t i) {
+static WN_ALWAYS_INLINE int by_line(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
@@ -186,7 +186,7 @@ static int by_line(wn_parser *p, size_t i) {
 }
 
 /* Credits at the end of a story. */
-static int credit_line(wn_parser *p, size_t i, const wn_lead_pairs *reporters) {
+static WN_ALWAYS_INLINE int credit_line(wn_parser *p, size_t i, const wn_lead_pairs *reporters) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
@@ -329,7 +329,7 @@ static int role_line(wn_parser *p, size_t i) {
 
 /* "REUTER", "--IANS", "(AFP)" alone on one of the last lines: the wire's
  * sign-off. Only editors' initials ("abc/xyz") may follow it. */
-static int sign_off(wn_parser *p, size_t i, size_t last_long) {
+static WN_ALWAYS_INLINE int sign_off(wn_parser *p, size_t i, size_t last_long) {
     const wn_unit *u = &p->units[i];
     if (u->nwords != 1 || (last_long != SIZE_MAX && last_long > i))
         return 0;
