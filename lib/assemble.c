@@ -15,7 +15,7 @@ static const wn_stage stages[] = {
 };
 
 /* Text of all units of a block joined with `sep`, in the arena. */
-static wn_sv joined_text(wn_parser *p, size_t first, size_t last, char sep) {
+static WN_ALWAYS_INLINE wn_sv joined_text(wn_parser *p, size_t first, size_t last, char sep) {
     if (first == last)
         return wn_sv_make(p->units[first].text, p->units[first].len);
     size_t total = 0;
