@@ -142,7 +142,7 @@ static size_t parse_slashed(const char *s, size_t n, wn_when *w) {
 }
 
 /* A word of letters (and a trailing '.') at i; returns its length. */
-static size_t alpha_word(const char *s, size_t n, size_t i) {
+static WN_ALWAYS_INLINE size_t alpha_word(const char *s, size_t n, size_t i) {
     size_t k = i;
     while (k < n && (((unsigned char)s[k] | 0x20) >= 'a' && ((unsigned char)s[k] | 0x20) <= 'z'))
         k++;

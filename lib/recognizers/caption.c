@@ -374,7 +374,7 @@ static int bbc_group(wn_parser *p, size_t i) {
 }
 
 /* Does "Credit" or "Photo by" start at t[k]? */
-static int credit_word_at(const char *t, size_t tn, size_t k) {
+static WN_ALWAYS_INLINE int credit_word_at(const char *t, size_t tn, size_t k) {
     return (tn - k >= 6 && memcmp(t + k, "Credit", 6) == 0) ||
            (tn - k >= 8 && memcmp(t + k, "Photo by", 8) == 0);
 }

@@ -56,7 +56,7 @@ static size_t agency_at(const char *s, size_t n, size_t i, wn_sv *agency) {
 
 /* A dash separator at s[i] (after a space): " — ", " - ", " -- ", " – ".
  * Returns the offset after it and the spaces that follow, or 0. */
-static size_t dash_at(const char *s, size_t n, size_t i) {
+static WN_ALWAYS_INLINE size_t dash_at(const char *s, size_t n, size_t i) {
     if (i >= n)
         return 0;
     size_t k = i;
