@@ -105,7 +105,7 @@ static const char *const counter_words[] = {
     "reply",    "retweet", "retweets", "save",      "share",    "shares",    "story",  "this",
     "tweet",    "twitter", "view",     "views",     "votes",    "whatsapp"};
 
-static int is_number_word(wn_word w) {
+static WN_ALWAYS_INLINE int is_number_word(wn_word w) {
     size_t i = 0, digits = 0;
     if (w.n && w.p[0] == '+') /* "+5" photos in a gallery */
         i++;
