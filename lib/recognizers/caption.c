@@ -413,7 +413,8 @@ static inline __m128i tail_caps(__m128i v) {
 
 /* A cue among the bytes from t[i] whose masks these are: a stop, or a
  * capital that starts a credit word. */
-static WN_ALWAYS_INLINE int step_cues(const char *t, size_t tn, size_t i, int stops, uint32_t caps) {
+static WN_ALWAYS_INLINE int step_cues(const char *t, size_t tn, size_t i, int stops,
+                                      uint32_t caps) {
     if (stops)
         return 1;
     for (; caps; caps &= caps - 1)
