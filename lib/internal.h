@@ -417,7 +417,7 @@ int wn_any_of3(const char *s, size_t n, unsigned char a, unsigned char b, unsign
 /* ASCII case-insensitive search for the NUL-terminated lit, given its
  * length m. */
 size_t wn_ci_find_n(const char *s, size_t n, const char *lit, size_t m);
-/* The same for a NUL-terminated lit. Inline, so that the length of a
+/* The same, with strlen(lit) as m. Inline, so that the length of a
  * literal is known when compiling. */
 static inline size_t wn_ci_find(const char *s, size_t n, const char *lit) {
     return wn_ci_find_n(s, n, lit, strlen(lit));

@@ -160,16 +160,16 @@ static int lead_credit(wn_parser *p, size_t i) {
     const wn_unit *u = &p->units[i];
     const char *s = u->text;
     size_t n = u->len;
+#define WN_CUE(lit, after)                                                                         \
+    { lit, sizeof(lit) - 1, after }
     /* in the order they are tried; those that open with "Credit" and have
      * no colon are searched for only where one search found the word */
     static const struct {
         const char *text;
         unsigned char len, after_credit;
-    } cues[] = {
-#define WN_CUE(lit, after) {lit, sizeof(lit) - 1, after}
-        WN_CUE("Credit:", 0),     WN_CUE("Credit...", 1), WN_CUE("Credit\xE2\x80\xA6", 1),
-        WN_CUE("Photograph:", 0), WN_CUE("Photo:", 0),    WN_CUE("Picture:", 0),
-        WN_CUE("Image:", 0),      WN_CUE("Photos:", 0),   WN_CUE(". Photo by ", 0)};
+    } cues[] = {WN_CUE("Credit:", 0),     WN_CUE("Credit...", 1), WN_CUE("Credit\xE2\x80\xA6", 1),
+                WN_CUE("Photograph:", 0), WN_CUE("Photo:", 0),    WN_CUE("Picture:", 0),
+                WN_CUE("Image:", 0),      WN_CUE("Photos:", 0),   WN_CUE(". Photo by ", 0)};
 #undef WN_CUE /* the amalgamated source is one file */
     /* the credit ends the line: look only near the end, and only when a cue
      * can be there (they all end in ':' or in an ellipsis) */
