@@ -27,10 +27,6 @@ static const uint16_t win1252[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-static int is_alnum_ascii(unsigned char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 static int hexval(unsigned char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -103,7 +99,7 @@ size_t wn_entity_decode(const char *s, size_t n, uint32_t cp[2], int *ncp) {
     if (s[1] == '#')
         return decode_numeric(s, n, cp, ncp);
     size_t i = 1;
-    while (i < n && i <= WN_ENTITY_MAXNAME && is_alnum_ascii((unsigned char)s[i]))
+    while (i < n && i <= WN_ENTITY_MAXNAME && wn_ascii_alnum((unsigned char)s[i]))
         i++;
     size_t len = i - 1;
     if (len == 0 || len > WN_ENTITY_MAXNAME)

@@ -530,7 +530,7 @@ static void measure(wn_unit *u) {
         int any = 0;
         for (size_t k = 0; k < n && !any; k++) {
             unsigned char c = (unsigned char)s[k];
-            any = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+            any = wn_ascii_alnum(c) || c >= 0x80;
         }
         if (!any)
             f |= WN_UF_NOALNUM;
