@@ -281,8 +281,8 @@ typedef struct wn_parser {
     wn_buf scratch;  /* temporary text */
     wn_line *lines;  /* non-blank physical lines */
     size_t nlines;
-    size_t ncont; /* lines that continue the line before (WN_LF_CONT) */
-    wn_unit *units;
+    size_t ncont;   /* lines that continue the line before (WN_LF_CONT) */
+    wn_unit *units; /* nunits records and a zeroed sentinel after them */
     size_t nunits;
     size_t nellipsis; /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
     size_t njoined;   /* units joined to the block before them (wn_join) */

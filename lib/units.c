@@ -571,7 +571,9 @@ int wn_unit_has_url(const wn_unit *u) {
 
 void wn_units_build(wn_parser *p) {
     size_t n = p->nlines, count = n - p->ncont;
-    p->units = wn_mem_alloc(p->al, (count ? count : 1) * sizeof(wn_unit));
+    /* one record more than the units: the sentinel after the last (see
+     * wn_next_head()) */
+    p->units = wn_mem_alloc(p->al, (count + 1) * sizeof(wn_unit));
     if (!p->units) {
         wn_fail_nomem(p);
         return;
@@ -598,4 +600,5 @@ void wn_units_build(wn_parser *p) {
         i = j + 1;
     }
     p->nunits = k;
+    memset(&p->units[k], 0, sizeof p->units[k]);
 }

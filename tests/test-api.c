@@ -325,6 +325,51 @@ START_TEST(allocator_hook_sees_everything) {
 }
 END_TEST
 
+/* An allocator that hands out memory full of 0xFF bytes: a parse that
+ * read memory it had not written (a record past the last unit, a field
+ * left unset) would see garbage instead of the zeros fresh pages give. */
+static void *poison_malloc(void *ctx, size_t n) {
+    (void)ctx;
+    void *p = malloc(n);
+    if (p)
+        memset(p, 0xFF, n);
+    return p;
+}
+
+static void *poison_realloc(void *ctx, void *p, size_t n) {
+    (void)ctx;
+    return realloc(p, n);
+}
+
+static void poison_free(void *ctx, void *p) {
+    (void)ctx;
+    free(p);
+}
+
+START_TEST(allocator_memory_is_not_trusted) {
+    wn_allocator al = {poison_malloc, poison_realloc, poison_free, NULL};
+    wn_options o;
+    wn_options_init(&o);
+    o.allocator = &al;
+    /* the article ends in a block of two joined lines (a tweet), and in a
+     * block of one line */
+    static const char tail_tweet[] =
+        "Ferry crews rehearsed the crossing all week.\n"
+        "Proud of our crew today! pic.twitter.com/AbCdEf123\n"
+        "\xE2\x80\x94 Harbour Ferries (@HarbourFerries) June 4, 2021\n";
+    const char *texts[] = {article, tail_tweet};
+    size_t lens[] = {sizeof article - 1, sizeof tail_tweet - 1};
+    for (size_t t = 0; t < 2; t++) {
+        char *want = NULL, *got = NULL;
+        ck_assert_int_eq(wn_parse_to_json(texts[t], lens[t], NULL, 0, &want, NULL), WN_OK);
+        ck_assert_int_eq(wn_parse_to_json(texts[t], lens[t], &o, 0, &got, NULL), WN_OK);
+        ck_assert_str_eq(got, want);
+        wn_free(want);
+        wn_free(got);
+    }
+}
+END_TEST
+
 /* Fail the N-th allocation for N = 1, 2, ... until a parse succeeds: every
  * failing parse says "out of memory" and leaves nothing behind. */
 static void alloc_failure_loop(const char *text, size_t len, int render) {
@@ -526,6 +571,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, options_change_results);
     tcase_add_test(tc, strings_outlive_the_input);
     tcase_add_test(tc, allocator_hook_sees_everything);
+    tcase_add_test(tc, allocator_memory_is_not_trusted);
     tcase_add_test(tc, allocation_failure);
     suite_add_tcase(s, tc);
     return s;

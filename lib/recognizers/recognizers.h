@@ -70,11 +70,12 @@ static inline void wn_fetch_text_ahead(const wn_parser *p, size_t i) {
         wn_prefetch(p->units[i + WN_TEXT_AHEAD].text);
 }
 
-/* Index of the next block head after i (units joined to a block are
- * skipped), or p->nunits. Inline: every pass walks the heads with it. */
+/* Index of the next block head after unit i < p->nunits (units joined to
+ * a block are skipped), or p->nunits. Inline: every pass walks the heads
+ * with it. */
 static inline size_t wn_next_head(const wn_parser *p, size_t i) {
     size_t k = i + 1;
-    while (k < p->nunits && p->units[k].join)
+    while (p->units[k].join) /* units[nunits] is a sentinel: never joined */
         k++;
     return k;
 }
