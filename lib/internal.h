@@ -257,14 +257,15 @@ typedef struct wn_unit {
     size_t start, end; /* span in the input: its first line's start to its last line's end */
     char *text;        /* cleaned text, NUL-terminated, in the doc arena */
     size_t len;
-    uint64_t hash;         /* of text */
-    uint32_t nwords;       /* words, saturating at 0xFFFF for long text */
-    uint32_t dup_of;       /* earlier block with the same text, or WN_NO_UNIT */
-    uint16_t feat;         /* WN_UF_* */
-    uint8_t endc;          /* WN_END_* */
+    uint64_t hash;   /* of text */
+    uint32_t nwords; /* words, saturating at 0xFFFF for long text */
+    uint32_t dup_of; /* earlier block with the same text, or WN_NO_UNIT */
+    uint16_t feat;   /* WN_UF_* */
+    /* kind and join side by side: wn_free_unit() tests both at once */
     uint8_t kind;          /* WN_BLOCK_* decided so far, 0 = undecided */
-    uint8_t reason;        /* WN_REASON_* when kind is noise */
     uint8_t join;          /* 1: part of the block of the unit before */
+    uint8_t endc;          /* WN_END_* */
+    uint8_t reason;        /* WN_REASON_* when kind is noise */
     uint8_t bullet;        /* bytes of a leading list marker and its space */
     uint8_t ordered;       /* the marker is a number */
     uint8_t has_later_dup; /* a later block repeats this one */
