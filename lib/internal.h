@@ -273,6 +273,12 @@ typedef struct wn_unit {
 
 /* ------------------------------------------------------------------ parser */
 
+/* The zeroed unit records after the last one: wn_next_head() stops at the
+ * first (it is never joined), and the passes that fetch a text
+ * WN_TEXT_AHEAD units ahead need not test that the unit exists. */
+#define WN_TEXT_AHEAD 12
+#define WN_UNITS_PAD WN_TEXT_AHEAD
+
 typedef struct wn_parser {
     const char *in; /* the input as given */
     size_t len;
@@ -283,7 +289,7 @@ typedef struct wn_parser {
     wn_line *lines;  /* non-blank physical lines */
     size_t nlines;
     size_t ncont;   /* lines that continue the line before (WN_LF_CONT) */
-    wn_unit *units; /* nunits records and a zeroed sentinel after them */
+    wn_unit *units; /* nunits records, then WN_UNITS_PAD zeroed ones */
     size_t nunits;
     size_t nellipsis; /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
     size_t njoined;   /* units joined to the block before them (wn_join) */

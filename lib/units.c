@@ -571,9 +571,7 @@ int wn_unit_has_url(const wn_unit *u) {
 
 void wn_units_build(wn_parser *p) {
     size_t n = p->nlines, count = n - p->ncont;
-    /* one record more than the units: the sentinel after the last (see
-     * wn_next_head()) */
-    p->units = wn_mem_alloc(p->al, (count + 1) * sizeof(wn_unit));
+    p->units = wn_mem_alloc(p->al, (count + WN_UNITS_PAD) * sizeof(wn_unit));
     if (!p->units) {
         wn_fail_nomem(p);
         return;
@@ -600,5 +598,5 @@ void wn_units_build(wn_parser *p) {
         i = j + 1;
     }
     p->nunits = k;
-    memset(&p->units[k], 0, sizeof p->units[k]);
+    memset(&p->units[k], 0, WN_UNITS_PAD * sizeof(wn_unit));
 }

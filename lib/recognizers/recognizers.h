@@ -51,12 +51,6 @@ static inline int wn_free_unit(const wn_unit *u) {
     return u->kind == 0 && !u->join;
 }
 
-/* Ask for the text of the unit WN_TEXT_AHEAD after i, for the passes that
- * read the text of (nearly) every unit they walk: in a document larger
- * than the caches each text is a miss, and one asked for this far ahead
- * has arrived by the time the pass gets to it. Only a hint. */
-#define WN_TEXT_AHEAD 12
-
 static inline void wn_prefetch(const void *a) {
 #if defined(__GNUC__)
     __builtin_prefetch(a);
@@ -65,9 +59,14 @@ static inline void wn_prefetch(const void *a) {
 #endif
 }
 
+/* Ask for the text of the unit WN_TEXT_AHEAD after unit i < p->nunits,
+ * for the passes that read the text of (nearly) every unit they walk: in a
+ * document larger than the caches each text is a miss, and one asked for
+ * this far ahead has arrived by the time the pass gets to it. Only a hint:
+ * past the last unit the records are zeroed, and a prefetch of NULL does
+ * nothing. */
 static inline void wn_fetch_text_ahead(const wn_parser *p, size_t i) {
-    if (i + WN_TEXT_AHEAD < p->nunits)
-        wn_prefetch(p->units[i + WN_TEXT_AHEAD].text);
+    wn_prefetch(p->units[i + WN_TEXT_AHEAD].text);
 }
 
 /* Index of the next block head after unit i < p->nunits (units joined to
