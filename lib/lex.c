@@ -88,8 +88,23 @@ int wn_is_closer(uint32_t cp) {
     return cp == ')' || cp == ']' || cp == '}' || wn_is_quote(cp);
 }
 
+/* Each byte in ASCII lower case: one load where a range test and a
+ * select took four instructions, on every byte the case-insensitive
+ * comparisons below read. */
+#define WN_LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+#define WN_LOWER4(c) WN_LOWER(c), WN_LOWER((c) + 1), WN_LOWER((c) + 2), WN_LOWER((c) + 3)
+#define WN_LOWER16(c) WN_LOWER4(c), WN_LOWER4((c) + 4), WN_LOWER4((c) + 8), WN_LOWER4((c) + 12)
+#define WN_LOWER64(c)                                                                              \
+    WN_LOWER16(c), WN_LOWER16((c) + 16), WN_LOWER16((c) + 32), WN_LOWER16((c) + 48)
+static const unsigned char lower_table[256] = {WN_LOWER64(0), WN_LOWER64(64), WN_LOWER64(128),
+                                               WN_LOWER64(192)};
+#undef WN_LOWER64
+#undef WN_LOWER16
+#undef WN_LOWER4
+#undef WN_LOWER
+
 static inline unsigned char lower_ascii(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
+    return lower_table[c];
 }
 
 size_t wn_ci_prefix(const char *s, size_t n, const char *lit) {

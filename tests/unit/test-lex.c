@@ -1006,6 +1006,32 @@ START_TEST(line_scan_agrees_on_mixed_lines) {
 }
 END_TEST
 
+/* Case folding touches the 26 ASCII capitals and nothing else: every
+ * pair of bytes, each way round, in wn_ci_prefix() and in a sorted list. */
+START_TEST(case_folding_is_ascii_only) {
+    /* the first disagreement, if any (one assertion at the end: Check
+     * records every assertion it evaluates) */
+    unsigned bad_a = 0, bad_b = 0;
+    const char *bad = NULL;
+    for (unsigned a = 1; a < 256 && !bad; a++) {
+        for (unsigned b = 1; b < 256 && !bad; b++) {
+            const char s[3] = {(char)a, 'x', 0}, lit[3] = {(char)b, 'x', 0};
+            if (!!wn_ci_prefix(s, 2, lit) != (naive_find(s, 2, lit, 1) == 0))
+                bad = "wn_ci_prefix";
+            const char one[2] = {(char)b, 0};
+            const char *const list[] = {one};
+            /* a sorted list holds lower case only */
+            if (!(b >= 'A' && b <= 'Z') &&
+                wn_sorted_in(s, 1, list, 1) != (naive_find(s, 1, one, 1) == 0))
+                bad = "wn_sorted_in";
+            bad_a = a;
+            bad_b = b;
+        }
+    }
+    ck_assert_msg(!bad, "%s: bytes 0x%02X and 0x%02X", bad, bad_a, bad_b);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("lex");
     TCase *tc = tcase_create("lex");
@@ -1040,6 +1066,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, byte_counts_agree_with_reference);
     tcase_add_test(tc, hash_separates_near_texts);
     tcase_add_test(tc, byte_masks_agree_with_reference);
+    tcase_add_test(tc, case_folding_is_ascii_only);
     suite_add_tcase(s, tc);
     return s;
 }
