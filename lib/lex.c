@@ -88,29 +88,23 @@ int wn_is_closer(uint32_t cp) {
     return cp == ')' || cp == ']' || cp == '}' || wn_is_quote(cp);
 }
 
-/* Each byte in ASCII lower case: one load where a range test and a
- * select took four instructions, on every byte the case-insensitive
- * comparisons below read. */
+/* wn_lower_ascii()'s table, written out by the preprocessor */
 #define WN_LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
 #define WN_LOWER4(c) WN_LOWER(c), WN_LOWER((c) + 1), WN_LOWER((c) + 2), WN_LOWER((c) + 3)
 #define WN_LOWER16(c) WN_LOWER4(c), WN_LOWER4((c) + 4), WN_LOWER4((c) + 8), WN_LOWER4((c) + 12)
 #define WN_LOWER64(c)                                                                              \
     WN_LOWER16(c), WN_LOWER16((c) + 16), WN_LOWER16((c) + 32), WN_LOWER16((c) + 48)
-static const unsigned char lower_table[256] = {WN_LOWER64(0), WN_LOWER64(64), WN_LOWER64(128),
-                                               WN_LOWER64(192)};
+const unsigned char wn_lower_table[256] = {WN_LOWER64(0), WN_LOWER64(64), WN_LOWER64(128),
+                                           WN_LOWER64(192)};
 #undef WN_LOWER64
 #undef WN_LOWER16
 #undef WN_LOWER4
 #undef WN_LOWER
 
-static inline unsigned char lower_ascii(unsigned char c) {
-    return lower_table[c];
-}
-
 size_t wn_ci_prefix(const char *s, size_t n, const char *lit) {
     size_t k = 0;
     for (; lit[k]; k++) {
-        if (k >= n || lower_ascii((unsigned char)s[k]) != lower_ascii((unsigned char)lit[k]))
+        if (k >= n || wn_lower_ascii((unsigned char)s[k]) != wn_lower_ascii((unsigned char)lit[k]))
             return 0;
     }
     return k;
@@ -123,10 +117,10 @@ int wn_ci_eq(const char *s, size_t n, const char *lit) {
 int wn_ci_in(const char *s, size_t n, const char *const *list) {
     if (n == 0)
         return 0;
-    unsigned char f = lower_ascii((unsigned char)s[0]);
+    unsigned char f = wn_lower_ascii((unsigned char)s[0]);
     for (; *list; list++) {
         const char *l = *list;
-        if (lower_ascii((unsigned char)l[0]) != f) /* most entries fail here */
+        if (wn_lower_ascii((unsigned char)l[0]) != f) /* most entries fail here */
             continue;
         if (wn_ci_prefix(s, n, l) == n && l[n] == '\0')
             return 1;
@@ -290,7 +284,7 @@ size_t wn_ci_find_n(const char *s, size_t n, const char *lit, size_t m) {
         return 0;
     if (m > n)
         return SIZE_MAX;
-    unsigned char f = lower_ascii((unsigned char)lit[0]);
+    unsigned char f = wn_lower_ascii((unsigned char)lit[0]);
     size_t last = n - m; /* the last offset a match can start at */
     size_t i = 0;
     if (f >= 'a' && f <= 'z') {
@@ -369,7 +363,7 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
 static int ci_cmp(const char *s, size_t n, const char *lit) {
     size_t k = 0;
     for (; k < n && lit[k]; k++) {
-        unsigned char a = lower_ascii((unsigned char)s[k]), b = (unsigned char)lit[k];
+        unsigned char a = wn_lower_ascii((unsigned char)s[k]), b = (unsigned char)lit[k];
         if (a != b)
             return a < b ? -1 : 1;
     }
@@ -427,8 +421,8 @@ int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count)
     /* the first entry whose first two bytes are not below those of s,
      * found without branches (a bisection's turns are a coin toss to the
      * branch predictor); then the few entries that share those two bytes */
-    unsigned key = (unsigned)lower_ascii((unsigned char)s[0]) << 8 |
-                   (n > 1 ? lower_ascii((unsigned char)s[1]) : 0u);
+    unsigned key = (unsigned)wn_lower_ascii((unsigned char)s[0]) << 8 |
+                   (n > 1 ? wn_lower_ascii((unsigned char)s[1]) : 0u);
     const char *const *b = list, *const *end = list + count;
     for (size_t len = count; len > 1;) {
         size_t half = len / 2;
@@ -449,7 +443,7 @@ size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_
         return 0;
     /* the last entry <= s: an entry that is a prefix of s sorts before it,
      * and any entry between the two would have that entry as a prefix */
-    unsigned char first = lower_ascii((unsigned char)s[0]);
+    unsigned char first = wn_lower_ascii((unsigned char)s[0]);
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -464,7 +458,7 @@ size_t wn_sorted_lead_in(const char *s, size_t n, const char *const *list, size_
     if (!k)
         return 0;
     unsigned char c = k < n ? (unsigned char)s[k] : ' ';
-    return (c >= '0' && c <= '9') || (lower_ascii(c) >= 'a' && lower_ascii(c) <= 'z') ? 0 : k;
+    return (c >= '0' && c <= '9') || (wn_lower_ascii(c) >= 'a' && wn_lower_ascii(c) <= 'z') ? 0 : k;
 }
 
 /* Does a phrase of WN_PHRASE_KEY bytes or more start at s[i]? Needs

@@ -37,11 +37,9 @@ wn_sv wn_keep(wn_parser *p, const char *s, size_t n) {
 size_t wn_lead_in(const char *s, size_t n, const char *const *leads) {
     if (n == 0)
         return 0;
-    unsigned char f = (unsigned char)s[0];
-    f = (f >= 'A' && f <= 'Z') ? (unsigned char)(f | 0x20) : f;
+    unsigned char f = wn_lower_ascii((unsigned char)s[0]);
     for (; *leads; leads++) {
-        unsigned char l = (unsigned char)(*leads)[0];
-        if (((l >= 'A' && l <= 'Z') ? (unsigned char)(l | 0x20) : l) != f)
+        if (wn_lower_ascii((unsigned char)(*leads)[0]) != f)
             continue;
         size_t k = wn_ci_prefix(s, n, *leads);
         if (!k)
