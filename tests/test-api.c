@@ -351,8 +351,9 @@ START_TEST(allocator_memory_is_not_trusted) {
     wn_options o;
     wn_options_init(&o);
     o.allocator = &al;
-    /* the article ends in a block of two joined lines (a tweet), and in a
-     * block of one line */
+    /* texts that end in a block of one line (the article) and in a block
+     * of two joined lines (a tweet): the walk from head to head stops at
+     * the record after the last unit */
     static const char tail_tweet[] =
         "Ferry crews rehearsed the crossing all week.\n"
         "Proud of our crew today! pic.twitter.com/AbCdEf123\n"
