@@ -571,6 +571,12 @@ int wn_unit_has_url(const wn_unit *u) {
 
 void wn_units_build(wn_parser *p) {
     size_t n = p->nlines, count = n - p->ncont;
+    /* the size cannot wrap where size_t is 64 bits (fewer than 2^32
+     * lines); where it is 32, a large input could make it */
+    if (count > SIZE_MAX / sizeof(wn_unit) - WN_UNITS_PAD) {
+        wn_fail_nomem(p);
+        return;
+    }
     p->units = wn_mem_alloc(p->al, (count + WN_UNITS_PAD) * sizeof(wn_unit));
     if (!p->units) {
         wn_fail_nomem(p);
