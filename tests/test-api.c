@@ -328,9 +328,10 @@ START_TEST(allocator_hook_sees_everything) {
 }
 END_TEST
 
-/* An allocator that hands out memory full of 0xFF bytes: a parse that
- * read memory it had not written (a record past the last unit, a field
- * left unset) would see garbage instead of the zeros fresh pages give. */
+/* The same JSON when every allocation comes full of 0xFF bytes: a parse
+ * that read memory it had not written (a record past the last unit, a
+ * field left unset) would see garbage instead of the zeros fresh pages
+ * give. */
 START_TEST(allocator_memory_is_not_trusted) {
     counting c = {0, 0, 0, 0, 0, 42, 1};
     wn_allocator al = {c_malloc, c_realloc, c_free, &c};
