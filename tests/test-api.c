@@ -310,12 +310,23 @@ static void c_free(void *ctx, void *p) {
     free(p);
 }
 
-START_TEST(allocator_hook_sees_everything) {
-    counting c = {0, 0, 0, 0, 0, 42, 0};
-    wn_allocator al = {c_malloc, c_realloc, c_free, &c};
+/* Default options with the counting allocator over c; *al holds the
+ * allocator and must outlive the options. */
+static wn_options counting_options(counting *c, wn_allocator *al) {
+    al->malloc = c_malloc;
+    al->realloc = c_realloc;
+    al->free = c_free;
+    al->ctx = c;
     wn_options o;
     wn_options_init(&o);
-    o.allocator = &al;
+    o.allocator = al;
+    return o;
+}
+
+START_TEST(allocator_hook_sees_everything) {
+    counting c = {0, 0, 0, 0, 0, 42, 0};
+    wn_allocator al;
+    wn_options o = counting_options(&c, &al);
     wn_doc *doc = NULL;
     ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_OK);
     ck_assert_uint_gt(c.allocs, 0);
@@ -334,10 +345,8 @@ END_TEST
  * give. */
 START_TEST(allocator_memory_is_not_trusted) {
     counting c = {0, 0, 0, 0, 0, 42, 1};
-    wn_allocator al = {c_malloc, c_realloc, c_free, &c};
-    wn_options o;
-    wn_options_init(&o);
-    o.allocator = &al;
+    wn_allocator al;
+    wn_options o = counting_options(&c, &al);
     /* texts that end in a block of one line (the article) and in a block
      * of two joined lines (a tweet): the walk from head to head stops at
      * the record after the last unit */
@@ -363,10 +372,8 @@ END_TEST
 static void alloc_failure_loop(const char *text, size_t len, int render) {
     for (long n = 1;; n++) {
         counting c = {0, 0, 0, n, 0, 42, 0};
-        wn_allocator al = {c_malloc, c_realloc, c_free, &c};
-        wn_options o;
-        wn_options_init(&o);
-        o.allocator = &al;
+        wn_allocator al;
+        wn_options o = counting_options(&c, &al);
         char *json = NULL;
         int st = render ? wn_parse_to_json(text, len, &o, 0, &json, NULL)
                         : wn_parse(text, len, &o, (wn_doc **)&json);
