@@ -449,8 +449,12 @@ static inline size_t wn_ci_find_tail(const char *s, size_t n, size_t window, con
 #define WN_PHRASE_KEY 8
 #define WN_PHRASE_HASH_BITS 10
 #define WN_PHRASE_SLOTS (1u << WN_PHRASE_HASH_BITS)
+/* A finer hash of the same product (the slot's is its top bits) marks the
+ * keys in a bit table, which rules out nearly all words without a branch. */
+#define WN_PHRASE_FILTER_BITS 13
 typedef struct wn_phrases {
     const char *const *list;
+    uint64_t filter[(1u << WN_PHRASE_FILTER_BITS) / 64]; /* a bit per key's finer hash */
     uint8_t slot[WN_PHRASE_SLOTS];   /* 1 + the first key of each hash, 0: none */
     uint8_t next[WN_MAX_PHRASES];    /* 1 + the next key of the same hash, 0: none */
     uint64_t key[WN_MAX_PHRASES];    /* first eight bytes, folded */

@@ -340,8 +340,13 @@ static inline unsigned phrase_hash(uint64_t key) {
     return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - WN_PHRASE_HASH_BITS));
 }
 
+static inline unsigned filter_hash(uint64_t key) {
+    return (unsigned)((key * 0x9E3779B97F4A7C15ull) >> (64 - WN_PHRASE_FILTER_BITS));
+}
+
 void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
     memset(set->slot, 0, sizeof set->slot);
+    memset(set->filter, 0, sizeof set->filter);
     set->list = phrases;
     set->nkeys = set->nshort = 0;
     for (size_t np = 0; phrases[np] && np < WN_MAX_PHRASES; np++) {
@@ -350,7 +355,8 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
             continue;
         }
         uint64_t key = fold8(wn_load64(phrases[np]));
-        unsigned h = phrase_hash(key);
+        unsigned h = phrase_hash(key), f = filter_hash(key);
+        set->filter[f / 64] |= 1ull << (f % 64);
         set->key[set->nkeys] = key;
         set->idx[set->nkeys] = (uint8_t)np;
         set->next[set->nkeys] = set->slot[h];
@@ -385,6 +391,7 @@ static inline int ci_cmp_first(const char *s, size_t n, unsigned char first, con
 int wn_phrases_equal(const wn_phrases *a, const wn_phrases *b) {
     /* member by member: the bytes between members need not agree */
     return a->list == b->list && a->nkeys == b->nkeys && a->nshort == b->nshort &&
+           memcmp(a->filter, b->filter, sizeof a->filter) == 0 &&
            memcmp(a->slot, b->slot, sizeof a->slot) == 0 &&
            memcmp(a->next, b->next, sizeof a->next) == 0 &&
            memcmp(a->key, b->key, sizeof a->key) == 0 &&
@@ -471,6 +478,65 @@ static inline int key_at(const wn_phrases *set, const char *s, size_t n, size_t 
     return 0;
 }
 
+/* Might a key start at p (eight bytes readable)? Bit 0 says, without a
+ * branch: the bit of its finer hash. */
+static inline uint64_t key_maybe_at(const wn_phrases *set, const char *p) {
+    unsigned f = filter_hash(fold8(wn_load64(p)));
+    return set->filter[f / 64] >> (f % 64);
+}
+
+#if defined(__SSE2__)
+/* The spaces among the 16 bytes at s, bit b for s[b]. */
+static inline unsigned spaces16(const char *s) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+}
+
+/* Might a key start after one of the spaces flagged in m, a mask of the 16
+ * bytes at s? The first five word starts are looked up unconditionally, a
+ * missing one as if `last`, the highest bit m may have, were set: the
+ * number of words in 16 bytes is a coin toss to the branch predictor, and
+ * this way the branch taken is the same for nearly every chunk. More than
+ * five spaces answer yes too. */
+static inline int chunk_may_match(const wn_phrases *set, const char *s, unsigned m, unsigned last) {
+    uint64_t hit = 0;
+#pragma GCC unroll 8
+    for (int k = 0; k < 5; k++) {
+        hit |= key_maybe_at(set, s + __builtin_ctz(m | last) + 1);
+        m &= m - 1;
+    }
+    return (int)(hit & 1u) | (m != 0);
+}
+
+/* Does a key start after one of the spaces flagged in m, a mask of the 16
+ * bytes at s + j? */
+static int keys_after(const wn_phrases *set, const char *s, size_t n, size_t j, unsigned m) {
+    for (; m; m &= m - 1)
+        if (key_at(set, s, n, j + (size_t)__builtin_ctz(m) + 1))
+            return 1;
+    return 0;
+}
+
+/* wn_phrases_find() for a set without short phrases, n >= 16: the spaces
+ * before end = n - 8 (a word after one has eight bytes), 16 at a time. The
+ * bytes left over are one more chunk, the 16 bytes that end at end, with
+ * the spaces already seen masked out. */
+static int keys_find16(const wn_phrases *set, const char *s, size_t n) {
+    size_t end = n - WN_PHRASE_KEY, j = 0;
+    for (; j + 16 <= end; j += 16) {
+        unsigned m = spaces16(s + j);
+        if (WN_UNLIKELY(chunk_may_match(set, s + j, m, 1u << 15)) && keys_after(set, s, n, j, m))
+            return 1;
+    }
+    if (j == end)
+        return 0;
+    size_t at = end > 16 ? end - 16 : 0;
+    unsigned last = 1u << (end - at - 1); /* the byte before end */
+    unsigned m = spaces16(s + at) & (~0u << (j - at)) & ((last << 1) - 1);
+    return chunk_may_match(set, s + at, m, last) && keys_after(set, s, n, at, m);
+}
+#endif
+
 /* Does a phrase of the set start at s[i]? */
 static inline int phrase_at(const wn_phrases *set, const char *s, size_t n, size_t i) {
     for (unsigned k = 0; k < set->nshort; k++)
@@ -490,16 +556,11 @@ int wn_phrases_find(const wn_phrases *set, const char *s, size_t n) {
      * eight bytes after them are tested, and those have them. */
     size_t j = 0;
     if (!set->nshort) {
-        size_t end = n > WN_PHRASE_KEY ? n - WN_PHRASE_KEY : 0;
 #if defined(__SSE2__)
-        const __m128i sp = _mm_set1_epi8(' ');
-        for (; j + 16 <= end; j += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-            for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)); m; m &= m - 1)
-                if (key_at(set, s, n, j + (size_t)__builtin_ctz(m) + 1))
-                    return 1;
-        }
+        if (n >= 16)
+            return keys_find16(set, s, n);
 #endif
+        size_t end = n > WN_PHRASE_KEY ? n - WN_PHRASE_KEY : 0;
         for (; j + 8 <= end; j += 8)
             for (uint64_t m = wn_swar_eq(wn_load64(s + j), ' '); m; m &= m - 1)
                 if (key_at(set, s, n, j + wn_swar_first(m) + 1))

@@ -19,6 +19,7 @@ import sys
 
 PHRASE_KEY = 8        # WN_PHRASE_KEY
 PHRASE_HASH_BITS = 10  # WN_PHRASE_HASH_BITS
+PHRASE_FILTER_BITS = 13  # WN_PHRASE_FILTER_BITS
 MAX_PHRASES = 200     # WN_MAX_PHRASES
 NET_LEN = 16          # WN_NET_LEN (noise.c)
 MASK64 = (1 << 64) - 1
@@ -76,18 +77,22 @@ def c_list(lib, source, name):
 
 def phrase_table(phrases):
     slot = [0] * (1 << PHRASE_HASH_BITS)
+    filt = [0] * ((1 << PHRASE_FILTER_BITS) // 64)
     nxt, keys, idx, shorter = [], [], [], []
     for np, ph in enumerate(phrases[:MAX_PHRASES]):
         if len(ph) < PHRASE_KEY:
             shorter.append(np)
             continue
         key = int.from_bytes(ph[:PHRASE_KEY], "little") | 0x2020202020202020
-        h = ((key * 0x9E3779B97F4A7C15) & MASK64) >> (64 - PHRASE_HASH_BITS)
+        product = (key * 0x9E3779B97F4A7C15) & MASK64
+        h = product >> (64 - PHRASE_HASH_BITS)
+        f = product >> (64 - PHRASE_FILTER_BITS)
+        filt[f // 64] |= 1 << (f % 64)
         keys.append(key)
         idx.append(np)
         nxt.append(slot[h])
         slot[h] = len(keys)
-    return slot, nxt, keys, idx, shorter
+    return filt, slot, nxt, keys, idx, shorter
 
 
 def lead_pairs(entries):
@@ -113,8 +118,8 @@ def initials(names):
     return first_by_len, any_
 
 
-def sparse(values):
-    items = [f"[{k}] = {v}" for k, v in enumerate(values) if v]
+def sparse(values, fmt="{}"):
+    items = [f"[{k}] = " + fmt.format(v) for k, v in enumerate(values) if v]
     return "{" + ", ".join(items) + "}" if items else "{0}"
 
 
@@ -124,7 +129,7 @@ def dense(values, fmt="{}"):
 
 def header(lib):
     phrases = c_list(lib, "noise.c", "boilerplate_phrases")
-    slot, nxt, keys, idx, shorter = phrase_table(phrases)
+    filt, slot, nxt, keys, idx, shorter = phrase_table(phrases)
     share, share_any = lead_pairs(c_list(lib, "noise.c", "share_leads"))
     reporters, reporters_any = lead_pairs(c_list(lib, "byline.c", "reporter_leads"))
     labels, labels_any = lead_pairs(c_list(lib, "related.c", "strong_labels") +
@@ -140,6 +145,7 @@ def header(lib):
         "/* wn_phrases of boilerplate_phrases (noise.c) */",
         "#define WN_BOILERPLATE_PHRASES { \\",
         "    .list = boilerplate_phrases, \\",
+        f"    .filter = {sparse(filt, '0x{:X}ull')}, \\",
         f"    .slot = {sparse(slot)}, \\",
         f"    .next = {dense(nxt)}, \\",
         f"    .key = {dense(keys, '0x{:016X}ull')}, \\",
