@@ -924,12 +924,15 @@ static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *f
 /* Split `line` followed by `rest` (a line end and the next line) and
  * check the first line against line_reference(); `what` names the case. */
 static void check_line_scan(const char *line, size_t len, const char *rest, const char *what) {
-    char buf[256];
-    int n = snprintf(buf, sizeof buf, "%.*s%s", (int)len, line, rest);
+    size_t n = len + strlen(rest);
+    char *buf = malloc(n);
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, line, len);
+    memcpy(buf + len, rest, n - len);
     wn_parser p;
     memset(&p, 0, sizeof p);
     p.in = buf;
-    p.len = (size_t)n;
+    p.len = n;
     p.al = &wn_default_allocator;
     wn_lines_split(&p);
     ck_assert_int_eq(p.status, WN_OK);
@@ -940,6 +943,7 @@ static void check_line_scan(const char *line, size_t len, const char *rest, cons
                   "%s: end %zu width %u flags %u, want width %u flags %u", what, p.lines[0].end,
                   p.lines[0].width, p.lines[0].flags, width, flags);
     wn_mem_free(p.al, p.lines);
+    free(buf);
 }
 
 /* The line scanner reads sixteen or eight bytes at a time, skips blocks
@@ -970,6 +974,31 @@ START_TEST(line_scan_agrees_with_reference) {
                                  "line of %zu bytes, special %zu at %zu, end %zu", len, sp, at, e);
                         check_line_scan(line, len, rest, what);
                     }
+}
+END_TEST
+
+/* Lines of thousands of letters of two, three and four bytes, past any
+ * count a scanner might keep in a byte per position of a block (255 blocks
+ * of 16 bytes): the width is still the number of letters. */
+START_TEST(line_scan_counts_long_lines) {
+    static const char *const letters[] = {"\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x93\xB0"};
+    static const size_t blocks[] = {254, 255, 256, 511, 600};
+    for (size_t l = 0; l < sizeof letters / sizeof letters[0]; l++)
+        for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+            size_t len = blocks[b] * 16 + l, ll = strlen(letters[l]);
+            char *line = malloc(len);
+            ck_assert_ptr_nonnull(line);
+            for (size_t k = 0; k < len; k++)
+                line[k] = letters[l][k % ll];
+            /* whole letters only, and a word break now and then */
+            len -= len % ll;
+            for (size_t k = 50 * ll; k + ll < len; k += 50 * ll)
+                memset(line + k, ' ', ll);
+            char what[96];
+            snprintf(what, sizeof what, "letter %zu over %zu blocks", l, blocks[b]);
+            check_line_scan(line, len, "\nnext\n", what);
+            free(line);
+        }
 }
 END_TEST
 
@@ -1049,6 +1078,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, line_scan_agrees_on_mixed_lines);
+    tcase_add_test(tc, line_scan_counts_long_lines);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
