@@ -399,16 +399,21 @@ static size_t last_period(const char *t, size_t tn) {
 }
 
 #if defined(__SSE2__)
-/* The ':' and '/' bytes of v (stops) and its 'C' and 'P' bytes (where
- * "Credit" or "Photo by" may start). */
+/* The ':' and '/' bytes of v (stops). */
 static inline __m128i tail_stops(__m128i v) {
     return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
                         _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
 }
 
-static inline __m128i tail_caps(__m128i v) {
-    return _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('C')),
-                        _mm_cmpeq_epi8(v, _mm_set1_epi8('P')));
+/* The 'C' bytes of v before an 'r' and its 'P' bytes before an 'h' (next:
+ * the bytes one further on), where "Credit" or "Photo by" may start: far
+ * fewer than the capitals alone, which start many names, and each one
+ * found costs a comparison and a branch that goes either way. */
+static inline __m128i tail_pairs(__m128i v, __m128i next) {
+    return _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('C')),
+                                      _mm_cmpeq_epi8(next, _mm_set1_epi8('r'))),
+                        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('P')),
+                                      _mm_cmpeq_epi8(next, _mm_set1_epi8('h'))));
 }
 
 /* A cue among the bytes from t[i] whose masks these are: a stop, or a
@@ -428,26 +433,32 @@ int wn_tail_cues(const char *t, size_t tn, size_t *dot) {
     size_t i = 0;
 #if defined(__SSE2__)
     if (tn >= 16) {
-        /* thirty-two bytes a step, then the last sixteen (overlapping the
-         * bytes before them: a candidate seen twice gives the same
-         * answer); one test a step for all four bytes */
-        for (; i + 32 <= tn; i += 32) {
+        /* thirty-two bytes a step (and the byte after them), then the
+         * last sixteen (overlapping the bytes before them: a candidate
+         * seen twice gives the same answer); one test a step for all */
+        for (; i + 33 <= tn; i += 32) {
             __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i)),
-                    v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16));
+                    v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 16)),
+                    n0 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1)),
+                    n1 = _mm_loadu_si128((const __m128i *)(const void *)(t + i + 17));
             __m128i stop = _mm_or_si128(tail_stops(v0), tail_stops(v1));
-            __m128i c0 = tail_caps(v0), c1 = tail_caps(v1);
+            __m128i c0 = tail_pairs(v0, n0), c1 = tail_pairs(v1, n1);
             if (_mm_movemask_epi8(_mm_or_si128(stop, _mm_or_si128(c0, c1))) &&
                 step_cues(t, tn, i, _mm_movemask_epi8(stop),
                           (uint32_t)_mm_movemask_epi8(c0) | (uint32_t)_mm_movemask_epi8(c1) << 16))
                 return 1;
         }
-        /* the rest, fewer than 32 bytes: a block from i when more than
-         * sixteen are left, then the last sixteen */
+        /* the rest, 32 bytes or fewer: a block from i when more than
+         * sixteen are left, then the last sixteen, whose last byte starts
+         * no cue word (its next byte counts as 0) */
         while (i < tn) {
             if (i + 16 > tn)
                 i = tn - 16;
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
-            __m128i stop = tail_stops(v), cand = tail_caps(v);
+            __m128i next = i + 17 <= tn
+                               ? _mm_loadu_si128((const __m128i *)(const void *)(t + i + 1))
+                               : _mm_srli_si128(v, 1);
+            __m128i stop = tail_stops(v), cand = tail_pairs(v, next);
             if (_mm_movemask_epi8(_mm_or_si128(stop, cand)) &&
                 step_cues(t, tn, i, _mm_movemask_epi8(stop), (uint32_t)_mm_movemask_epi8(cand)))
                 return 1;
