@@ -25,6 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "wirenews.h"
 
@@ -575,9 +578,20 @@ static inline size_t wn_last_byte(const char *s, size_t n, unsigned char c) {
     return k ? k - 1 : SIZE_MAX;
 }
 
-/* Offset of the next space in s at or after i, or n. Eight bytes at a time:
- * words are short and a call to memchr per word costs more than the word. */
+/* Offset of the next space in s at or after i, or n. Sixteen bytes at a
+ * time with SSE2, eight without: words are short and a call to memchr per
+ * word costs more than the word. Sixteen take nearly every word in one
+ * step, where eight leave the branch to the length of the word. */
 static inline size_t wn_next_space(const char *s, size_t i, size_t n) {
+#if defined(__SSE2__)
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
     while (i + 8 <= n) {
         uint64_t t = wn_swar_eq(wn_load64(s + i), ' ');
         if (t)
