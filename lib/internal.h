@@ -578,6 +578,17 @@ static inline size_t wn_last_byte(const char *s, size_t n, unsigned char c) {
     return k ? k - 1 : SIZE_MAX;
 }
 
+#if defined(__SSE2__)
+/* The lanes from `done` on (0 <= done <= 16) all ones, the others zero: for
+ * the last 16 bytes of a text, read as one more block that overlaps the
+ * `done` bytes counted already. One block in place of a loop over the few
+ * bytes left, whose number is a coin toss to the branch predictor. */
+static inline __m128i wn_lanes_from(size_t done) {
+    const __m128i index = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    return _mm_cmpgt_epi8(index, _mm_set1_epi8((char)((int)done - 1)));
+}
+#endif
+
 /* Offset of the next space in s at or after i, or n. Sixteen bytes at a
  * time with SSE2, eight without: words are short and a call to memchr per
  * word costs more than the word. Sixteen take nearly every word in one

@@ -174,13 +174,20 @@ size_t wn_count_two(const char *s, size_t n, unsigned char a, unsigned char b, s
                   zero = _mm_setzero_si128();
     while (i + 16 <= n) {
         size_t blocks = (n - i) / 16;
-        if (blocks > 255) /* a lane counts to 255 at most */
-            blocks = 255;
+        if (blocks > 254) /* a lane counts to 255 at most, the last block's included */
+            blocks = 254;
         __m128i acc_a = zero, acc_b = zero;
         for (size_t k = 0; k < blocks; k++, i += 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
             acc_a = _mm_sub_epi8(acc_a, _mm_cmpeq_epi8(v, va));
             acc_b = _mm_sub_epi8(acc_b, _mm_cmpeq_epi8(v, vb));
+        }
+        if (i + 16 > n && i < n) { /* the last bytes, in the block that ends at n */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)),
+                    fresh = wn_lanes_from(i - (n - 16));
+            acc_a = _mm_sub_epi8(acc_a, _mm_and_si128(_mm_cmpeq_epi8(v, va), fresh));
+            acc_b = _mm_sub_epi8(acc_b, _mm_and_si128(_mm_cmpeq_epi8(v, vb), fresh));
+            i = n;
         }
         __m128i sa = _mm_sad_epu8(acc_a, zero), sb = _mm_sad_epu8(acc_b, zero);
         ta += (size_t)_mm_cvtsi128_si32(sa) + (size_t)_mm_extract_epi16(sa, 4);

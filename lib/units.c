@@ -271,6 +271,16 @@ static uint64_t class_counts(const unsigned char *u, size_t n) {
         hi = _mm_sub_epi8(hi, _mm_cmplt_epi8(v, zero));
         sp = _mm_sub_epi8(sp, _mm_cmpeq_epi8(v, space));
     }
+    if (k && k < n) { /* the last bytes, in the block that ends at n */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + n - 16)),
+                fresh = wn_lanes_from(k - (n - 16));
+        up = _mm_sub_epi8(up, _mm_and_si128(in_range(v, 'A', 'Z'), fresh));
+        lo = _mm_sub_epi8(lo, _mm_and_si128(in_range(v, 'a', 'z'), fresh));
+        dg = _mm_sub_epi8(dg, _mm_and_si128(in_range(v, '0', '9'), fresh));
+        hi = _mm_sub_epi8(hi, _mm_and_si128(_mm_cmplt_epi8(v, zero), fresh));
+        sp = _mm_sub_epi8(sp, _mm_and_si128(_mm_cmpeq_epi8(v, space), fresh));
+        k = n;
+    }
     if (k)
         acc = lane_sum(up) | lane_sum(lo) << 12 | lane_sum(dg) << 24 | lane_sum(hi) << 36 |
               lane_sum(sp) << 48;

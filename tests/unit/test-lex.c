@@ -303,8 +303,9 @@ START_TEST(sorted_lead_in_agrees_with_scan) {
 END_TEST
 
 /* Byte counts sixteen at a time, with per-lane counters that must be
- * summed before they wrap (255 blocks): every length up to 300 and texts
- * long enough for several sums, against a count byte by byte. */
+ * summed before they wrap (255 blocks) and a last block that overlaps the
+ * bytes counted before it: every length up to 300 and texts long enough
+ * for several sums, against a count byte by byte. */
 START_TEST(byte_counts_agree_with_reference) {
     static char buf[9000];
     uint32_t seed = 12345;
@@ -333,6 +334,12 @@ START_TEST(byte_counts_agree_with_reference) {
     size_t nb;
     ck_assert_uint_eq(wn_count_two(buf + 4096, 4500, ' ', 'q', &nb), 4500);
     ck_assert_uint_eq(nb, 0);
+    /* 255 blocks and a few bytes: the last block, read over the bytes before
+     * it, must not take a lane past 255 */
+    for (size_t r = 1; r < 16; r++) {
+        ck_assert_uint_eq(wn_count_two(buf + 4096, 255 * 16 + r, ' ', 'q', &nb), 255 * 16 + r);
+        ck_assert_uint_eq(wn_count_two(buf + 4096, 254 * 16 + r, ' ', 'q', &nb), 254 * 16 + r);
+    }
 }
 END_TEST
 
@@ -903,6 +910,42 @@ START_TEST(sentences_where_titles_are_read) {
 }
 END_TEST
 
+/* Short units (up to 256 bytes) are measured sixteen bytes at a time,
+ * the last bytes in one more block that overlaps the ones before it: the
+ * words of lines of every length from 1 to 256 bytes, spaces anywhere,
+ * must be counted once each. The lines open in lower case, so the count is
+ * the spaces' and no Title Case test runs. */
+START_TEST(short_unit_words_are_counted_once) {
+    static const char *const words[] = {"a", "of", "the", "pier", "9", "harbour", "ferries"};
+    unsigned state = 5;
+    char text[300];
+    for (int round = 0; round < 2000; round++) {
+        size_t want = 1 + (size_t)round % 256, len = 0;
+        uint32_t spaces = 0;
+        text[len++] = 'x';
+        while (len < want) {
+            const char *w = words[next_rand(&state) % (sizeof words / sizeof words[0])];
+            if (len + 1 + strlen(w) > want) {
+                text[len++] = 'y'; /* fill up to the length wanted */
+                continue;
+            }
+            text[len++] = ' ';
+            spaces++;
+            memcpy(text + len, w, strlen(w));
+            len += strlen(w);
+        }
+        text[len++] = '\n';
+        text[len] = '\0';
+        unsigned endc;
+        int url;
+        uint32_t nwords;
+        first_unit_words(text, &endc, &url, &nwords);
+        ck_assert_msg(nwords == spaces + 1, "%zu bytes: %u words, want %u", want, nwords,
+                      spaces + 1);
+    }
+}
+END_TEST
+
 /* Width (code points) and flags of the line s[0..n), byte by byte. */
 static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *flags) {
     *width = 0;
@@ -1079,6 +1122,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, line_scan_agrees_on_mixed_lines);
     tcase_add_test(tc, line_scan_counts_long_lines);
+    tcase_add_test(tc, short_unit_words_are_counted_once);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
     tcase_add_test(tc, closer_ascii_agrees_with_closer);
