@@ -113,6 +113,16 @@ static inline unsigned bits16(unsigned m) {
 #endif
 
 #if defined(__SSE2__)
+/* The sum of the two 64-bit lanes of v. */
+static inline size_t lanes_sum(__m128i v) {
+    __m128i high = _mm_unpackhi_epi64(v, v);
+#if defined(__x86_64__) || defined(_M_X64)
+    return (size_t)_mm_cvtsi128_si64(v) + (size_t)_mm_cvtsi128_si64(high);
+#else /* 32-bit x86: size_t has 32 bits, and so has each lane's sum */
+    return (size_t)(uint32_t)_mm_cvtsi128_si32(v) + (size_t)(uint32_t)_mm_cvtsi128_si32(high);
+#endif
+}
+
 /* What scan_line() gathers about a line so far. */
 typedef struct line_stats {
     uint64_t high, ctrl, amp, dspace;
@@ -151,26 +161,35 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
 #if defined(__SSE2__)
     const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     line_stats st = {0, 0, 0, 0, 0};
-    const __m128i one = _mm_set1_epi8(1), below = _mm_set1_epi8(0x21),
-                  ampersand = _mm_set1_epi8('&'), space = _mm_set1_epi8(' ');
+    const __m128i one = _mm_set1_epi8(1), ampersand = _mm_set1_epi8('&'),
+                  space = _mm_set1_epi8(' ');
     int found_end = 0;
     __m128i pairs = _mm_setzero_si128(); /* lanes where a space follows a space */
+    const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F),
+                  lead = _mm_set1_epi8((char)0xC0), zero = _mm_setzero_si128();
+    __m128i highv = zero, conts = zero;
     /* one byte to spare past each block: each block looks for two spaces
      * across its end too, so no space is carried from block to block (a
      * plain block's double spaces are found by comparing its bytes with
      * the ones after them) */
     while (i + 17 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* one more than the byte is below 0x21 as a signed byte for the
-         * control bytes (line ends among them), DEL and every byte of 0x80
-         * or above. A block with none of those and no '&' adds nothing
-         * but its double spaces (its width is its bytes). */
-        __m128i special =
-            _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(v, one), below), _mm_cmpeq_epi8(v, ampersand));
+        /* the control bytes (line ends among them: the unsigned minimum
+         * with 0x1F is the byte), DEL and '&'. A block with none of those
+         * adds its double spaces, its bytes of 0x80 or above (ORed) and
+         * its continuation bytes (summed) to lanes, without a branch:
+         * whether a block holds a curly quote or an accented letter is a
+         * coin toss to the branch predictor. */
+        __m128i special = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, del)),
+            _mm_cmpeq_epi8(v, ampersand));
         if (!_mm_movemask_epi8(special)) {
             __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
             pairs = _mm_or_si128(
                 pairs, _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space)));
+            highv = _mm_or_si128(highv, v);
+            conts = _mm_add_epi64(conts,
+                                  _mm_sad_epu8(_mm_and_si128(_mm_cmplt_epi8(v, lead), one), zero));
             i += 16;
             continue;
         }
@@ -189,11 +208,11 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
         st.dspace |= s[i + 15] == ' ' && s[i + 16] == ' ';
         i += 16;
     }
-    high = st.high;
+    high = st.high | (uint64_t)(_mm_movemask_epi8(highv) != 0);
     ctrl = st.ctrl;
     amp = st.amp;
     dspace = st.dspace | (uint64_t)(_mm_movemask_epi8(pairs) != 0);
-    cont = st.cont;
+    cont = st.cont + lanes_sum(conts);
     if (found_end)
         n = i;
 #endif
