@@ -294,21 +294,31 @@ size_t wn_ci_find_n(const char *s, size_t n, const char *lit, size_t m) {
     unsigned char f = wn_lower_ascii((unsigned char)lit[0]);
     size_t last = n - m; /* the last offset a match can start at */
     size_t i = 0;
-    if (f >= 'a' && f <= 'z') {
 #if defined(__SSE2__)
-        /* a letter: its two cases, sixteen candidates tested at once */
-        const __m128i lo = _mm_set1_epi8((char)f), up = _mm_set1_epi8((char)(f - 32));
+    if (m >= 2) {
+        /* sixteen candidates tested at once, by the first two bytes, each
+         * with 0x20 ORed in: that folds the case of letters, and what else
+         * it lets through the comparison turns away. One byte alone would
+         * let through every space, or every 'a', each a call and a branch
+         * that goes either way. The byte after each block is there: a
+         * match has m >= 2 bytes. */
+        const __m128i x20 = _mm_set1_epi8(0x20), b0 = _mm_set1_epi8((char)(f | 0x20u)),
+                      b1 = _mm_set1_epi8((char)(wn_lower_ascii((unsigned char)lit[1]) | 0x20u));
         for (; i + 16 <= last + 1; i += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), x20),
+                    next = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)),
+                                        x20);
             for (unsigned cand = (unsigned)_mm_movemask_epi8(
-                     _mm_or_si128(_mm_cmpeq_epi8(v, lo), _mm_cmpeq_epi8(v, up)));
+                     _mm_and_si128(_mm_cmpeq_epi8(v, b0), _mm_cmpeq_epi8(next, b1)));
                  cand; cand &= cand - 1) {
                 size_t k = i + (size_t)__builtin_ctz(cand);
                 if (wn_ci_prefix(s + k, n - k, lit))
                     return k;
             }
         }
+    }
 #endif
+    if (f >= 'a' && f <= 'z') {
         /* OR-ing 0x20 into every byte folds its upper case onto it (and
          * nothing else), so eight candidates are tested at once */
         for (; i + 8 <= last + 1; i += 8) {

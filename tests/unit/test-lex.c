@@ -66,8 +66,8 @@ END_TEST
  * wn_ci_find against the byte-by-byte search. */
 START_TEST(finds_agree_with_reference) {
     static const char alphabet[] = "aAbB @`[{ \xC3\xA9.";
-    static const char *const needles[] = {"a", "B",  "ab",       "Ba a",      "@",  "`a",
-                                          "{", " b", "\xC3\xA9", "aaaaaaaaa", "a.b"};
+    static const char *const needles[] = {"a", "B",  "ab",       "Ba a",      "@",   "`a",
+                                          "{", " b", "\xC3\xA9", "aaaaaaaaa", "a.b", "a@"};
     unsigned state = 7;
     char buf[80];
     for (int round = 0; round < 4000; round++) {
