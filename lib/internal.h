@@ -412,8 +412,9 @@ static inline size_t wn_find(const char *s, size_t n, const char *lit) {
 }
 /* How many bytes of s equal a (returned) and how many equal b (in *nb), in
  * one pass; how many are 0x80 or above. Sixteen bytes at a time with SSE2
- * (per-lane counters summed every 255 blocks), eight with 64-bit words
- * elsewhere. */
+ * (per-lane counters summed every 255 blocks; wn_count_two() sums every
+ * 254 and reads the bytes after the last whole block as one more block
+ * that ends at n), eight with 64-bit words elsewhere. */
 size_t wn_count_two(const char *s, size_t n, unsigned char a, unsigned char b, size_t *nb);
 size_t wn_count_high(const char *s, size_t n);
 /* Where the bytes b[0..3] occur in s[0..n), n <= 64: bit k of m[j] is set

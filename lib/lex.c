@@ -495,6 +495,7 @@ static inline int key_at(const wn_phrases *set, const char *s, size_t n, size_t 
     return 0;
 }
 
+#if defined(__SSE2__)
 /* Might a key start at p (eight bytes readable)? Bit 0 says, without a
  * branch: the bit of its finer hash. */
 static inline uint64_t key_maybe_at(const wn_phrases *set, const char *p) {
@@ -502,7 +503,6 @@ static inline uint64_t key_maybe_at(const wn_phrases *set, const char *p) {
     return set->filter[f / 64] >> (f % 64);
 }
 
-#if defined(__SSE2__)
 /* The spaces among the 16 bytes at s, bit b for s[b]. */
 static inline unsigned spaces16(const char *s) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);

@@ -255,8 +255,9 @@ static inline uint64_t lane_sum(__m128i c) {
 #endif
 
 /* The five byte_class counters of s[0..n), n <= WN_FEATURE_SPAN, as one
- * word of 12-bit fields: sixteen bytes at a time with SSE2 (a lane counts
- * at most sixteen), the rest through the table. */
+ * word of 12-bit fields: sixteen bytes at a time with SSE2 and the bytes
+ * after the last whole block as one more block (a lane counts at most
+ * seventeen); a text shorter than sixteen bytes through the table. */
 static uint64_t class_counts(const unsigned char *u, size_t n) {
     uint64_t acc = 0, acc2 = 0;
     size_t k = 0;
