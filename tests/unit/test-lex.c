@@ -1020,9 +1020,11 @@ START_TEST(line_scan_agrees_with_reference) {
 }
 END_TEST
 
-/* Lines of thousands of letters of two, three and four bytes, past any
- * count a scanner might keep in a byte per position of a block (255 blocks
- * of 16 bytes): the width is still the number of letters. */
+/* Lines of thousands of letters of two, three and four bytes: the line
+ * scanner's fast path adds each block's continuation bytes to lanes and
+ * sums them at the line's end, and over hundreds of blocks (past 255, where
+ * a count kept in a byte would wrap) the width is still the number of
+ * letters. */
 START_TEST(line_scan_counts_long_lines) {
     static const char *const letters[] = {"\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x93\xB0"};
     static const size_t blocks[] = {254, 255, 256, 511, 600};
