@@ -89,6 +89,24 @@ START_TEST(handle_in_running_text_is_no_tweet) {
 }
 END_TEST
 
+/* The search for the handle's '@' near the end of a line reads the bytes
+ * in blocks: an attribution is found wherever its '@' falls among them,
+ * on lines shorter than the bytes searched and on longer ones. */
+START_TEST(handle_found_at_every_offset) {
+    static const char post[] = "Boats stayed in port all day as the wind rose along the coast and "
+                               "the harbour master closed the channel to small craft";
+    char line[512];
+    for (int len = 1; len < (int)sizeof post; len++) {
+        snprintf(line, sizeof line, "%.*s \xE2\x80\x94 Lu Ma (@luma) 2019\n", len, post);
+        wn_doc *d = parse(line);
+        const wn_block *t = find(d, WN_BLOCK_TWEET, 0);
+        ck_assert_msg(t != NULL, "no tweet with %d bytes of post", len);
+        ck_text(wn_block_handle, t, "luma");
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("tweet");
     TCase *tc = tcase_create("tweet");
@@ -99,6 +117,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, attribution_without_full_date);
     tcase_add_test(tc, entity_dash);
     tcase_add_test(tc, handle_in_running_text_is_no_tweet);
+    tcase_add_test(tc, handle_found_at_every_offset);
     suite_add_tcase(s, tc);
     return s;
 }
