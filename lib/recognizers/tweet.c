@@ -66,28 +66,9 @@ static int parse_tail(const char *s, size_t n, attribution *a) {
  * (or a short tail) follows it. */
 #define WN_ATTR_TAIL 72
 
-/* Is there an '@' among the n bytes at s (n <= WN_ATTR_TAIL)? Nearly
- * every line asks, about its last bytes: sixteen at a time, the last
- * sixteen overlapping the ones before, and one test at the end, cheaper
- * than a call to memchr() for so few bytes. */
-static int has_at_sign(const char *s, size_t n) {
-#if defined(__SSE2__)
-    if (n >= 16) {
-        const __m128i at = _mm_set1_epi8('@');
-        __m128i any =
-            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)), at);
-        for (size_t i = 0; i + 16 < n; i += 16)
-            any = _mm_or_si128(
-                any, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), at));
-        return _mm_movemask_epi8(any) != 0;
-    }
-#endif
-    return memchr(s, '@', n) != NULL;
-}
-
 static int find_attribution(const char *s, size_t n, attribution *a) {
     size_t end = n, lim = n > WN_ATTR_TAIL ? n - WN_ATTR_TAIL : 0;
-    if (!has_at_sign(s + lim, n - lim))
+    if (!wn_any_of3(s + lim, n - lim, '@', '@', '@'))
         return 0; /* most lines: no handle near the end */
     for (int tries = 0; tries < 4; tries++) {
         /* last "(@" before end */
