@@ -78,6 +78,7 @@ typedef struct options {
     int no_cli, no_heap, no_warmup, keep;
     int memory;     /* MEM_*: how the C library hands out and takes back memory */
     int interleave; /* interleave the runs of the engines (-1: the mode's default) */
+    int paired;     /* rounds of the paired scaling measurement (--paired), 0: none */
 } options;
 
 /* Memory modes (--memory). */
@@ -881,7 +882,7 @@ static void size_name(char *buf, size_t n, double mb) {
     if (mb >= 1000.0)
         snprintf(buf, n, "gen-%.0fGB", mb / 1000.0);
     else
-        snprintf(buf, n, "gen-%.0fMB", mb);
+        snprintf(buf, n, "gen-%gMB", mb);
 }
 
 /* ------------------------------------------------------------------ report */
@@ -944,13 +945,19 @@ static void machine(void) {
         "libc: the C library's adaptive thresholds, so whether a big document's arrays are "
         "fresh memory depends on what ran before"};
     out("- memory: %s\n", memory_notes[opt.memory]);
-    out("- mode: %s, %d runs per measurement (%d for inputs over 300 MB), %s; 1 MB = 10^6 "
-        "bytes; load average (1 min) at start: %.2f\n",
-        opt.smoke  ? "smoke"
-        : opt.full ? "full"
-                   : "quick",
-        opt.runs, opt.runs_large,
-        opt.interleave ? "the runs of the engines interleaved" : "one engine at a time", load1());
+    if (opt.paired)
+        out("- mode: paired linearity, %d rounds; 1 MB = 10^6 bytes; load average (1 min) at "
+            "start: %.2f\n",
+            opt.paired, load1());
+    else
+        out("- mode: %s, %d runs per measurement (%d for inputs over 300 MB), %s; 1 MB = 10^6 "
+            "bytes; load average (1 min) at start: %.2f\n",
+            opt.smoke  ? "smoke"
+            : opt.full ? "full"
+                       : "quick",
+            opt.runs, opt.runs_large,
+            opt.interleave ? "the runs of the engines interleaved" : "one engine at a time",
+            load1());
     out("- MB/s (med/min/max) and articles/s are wall-clock; cpu MB/s is the median over process "
         "CPU time (user + system), which a busy machine disturbs less; cpu = CPU time / wall "
         "time of the median run (below ~95%%: the run was preempted, re-run on a quiet "
@@ -1037,6 +1044,146 @@ static void scaling(void) {
         out("\n(1 GB scaling point not measured: run with --full)\n");
 }
 
+/* ------------------------------------------------------------------ paired scaling */
+
+/* Linearity in rounds (--paired): in each round every engine parses the
+ * small document (repeated to about PAIRED_SMALL_BYTES) and the large one,
+ * back to back, and the ratio of the two per-MB times is taken within the
+ * round. A host that changes speed from one round to the next moves both
+ * sides of a ratio alike, which medians of separate measurements of each
+ * size do not; odd rounds take the large document first, so that a drift
+ * inside a round does not always favour the same side. md4c's ratio in the
+ * same round is the host check: its cost per MB does not grow with the
+ * document. */
+#define PAIRED_SMALL_BYTES (100.0 * MB)
+
+typedef struct paired {
+    const wnb_engine *e;
+    double small[MAX_RUNS], large[MAX_RUNS], ratio[MAX_RUNS]; /* ms per MB; large / small */
+} paired;
+
+/* ms per MB of `reps` parses of the whole input, or -1 when one failed. */
+static double time_whole(wnb_doc_fn fn, const wnb_input *in, int reps) {
+    double t0 = now();
+    for (int r = 0; r < reps; r++) {
+        long long v = fn(in->text.p, in->text.n);
+        if (v < 0)
+            return -1;
+        sink += v;
+    }
+    double t = now() - t0;
+    return t * 1e3 / ((double)in->text.n * reps / MB);
+}
+
+static void ratio_summary(const char *label, const paired *pe, int rounds) {
+    double v[MAX_RUNS];
+    int under = 0;
+    for (int k = 0; k < rounds; k++) {
+        v[k] = pe->ratio[k];
+        under += v[k] <= 1.1;
+    }
+    qsort(v, (size_t)rounds, sizeof v[0], cmp_double);
+    out("- %s: median **%.3f** (min %.3f, max %.3f); %d of %d rounds <= 1.1\n", label,
+        median(v, rounds), v[0], v[rounds - 1], under, rounds);
+}
+
+static int paired_scaling(void) {
+    static const char *const keys[] = {"wn-parse", "wn-json", "md4c-parse"};
+    size_t neng;
+    const wnb_engine *eng = wnb_engines(&neng);
+    paired pe[3];
+    int npe = 0, md4c = -1;
+    for (size_t k = 0; k < 3; k++) {
+        const wnb_engine *e = NULL;
+        for (size_t j = 0; j < neng; j++)
+            if (strcmp(eng[j].key, keys[k]) == 0)
+                e = &eng[j];
+        if (!e || !wanted(opt.engines, e->key, 0))
+            continue;
+        if (!e->run) {
+            out("- skipped in the paired rounds: %s (%s)\n", e->key, e->why);
+            continue;
+        }
+        if (k == 2)
+            md4c = npe;
+        memset(&pe[npe], 0, sizeof pe[npe]);
+        pe[npe++].e = e;
+    }
+    if (!npe) {
+        fprintf(stderr, "wirenews-bench: --paired: none of wn-parse, wn-json, md4c-parse is "
+                        "selected (see --engines)\n");
+        return -1;
+    }
+    wnb_input in[2];
+    memset(in, 0, sizeof in);
+    for (int s = 0; s < 2; s++) {
+        size_name(in[s].name, sizeof in[s].name, opt.sizes[s]);
+        double t0 = now();
+        wnb_generate(&in[s], (size_t)(opt.sizes[s] * MB), GEN_SEED);
+        out("\n%s: generated wire-style text, seed 0x%llx, %.1f MB, %zu articles (%.1f s)\n",
+            in[s].name, (unsigned long long)GEN_SEED, (double)in[s].text.n / MB, in[s].narticles,
+            now() - t0);
+    }
+    /* the small side is parsed several times a round, so that its time is
+     * not a few milliseconds that one interruption can double: as many
+     * bytes as the large side, up to about PAIRED_SMALL_BYTES */
+    double small_bytes =
+        (double)in[1].text.n < PAIRED_SMALL_BYTES ? (double)in[1].text.n : PAIRED_SMALL_BYTES;
+    int reps = (int)(small_bytes / (double)in[0].text.n + 0.5);
+    if (reps < 1)
+        reps = 1;
+    out("\n## Linearity, paired rounds\n\n"
+        "%d rounds; each engine parses %s %d times and %s once per round, whole documents, back to "
+        "back (odd rounds large first). ms per MB, lower is better; the ratio is large / small "
+        "within the round (target <= 1.1).%s\n\n",
+        opt.paired, in[0].name, reps, in[1].name,
+        opt.memory == MEM_REUSE ? " Each engine warmed up on both documents first." : "");
+    for (int p = 0; p < npe; p++)
+        for (int s = 0; s < 2; s++)
+            if (run_docs(pe[p].e->run, &(docs){&in[s], 1, 0, in[s].text.n}, 0) < 0) {
+                fprintf(stderr, "wirenews-bench: %s failed on %s\n", pe[p].e->key, in[s].name);
+                wnb_input_free(&in[0]);
+                wnb_input_free(&in[1]);
+                return -1;
+            }
+    out("| round | first |");
+    for (int p = 0; p < npe; p++)
+        out(" %s: small / large / ratio |", pe[p].e->key);
+    out(" load |\n|---:|---|");
+    for (int p = 0; p < npe; p++)
+        out("---:|");
+    out("---:|\n");
+    for (int k = 0; k < opt.paired; k++) {
+        int large_first = k % 2;
+        for (int p = 0; p < npe; p++) {
+            for (int t = 0; t < 2; t++) {
+                int s = t ^ large_first;
+                double v = time_whole(pe[p].e->run, &in[s], s == 0 ? reps : 1);
+                if (v < 0) {
+                    fprintf(stderr, "wirenews-bench: %s failed on %s\n", pe[p].e->key, in[s].name);
+                    wnb_input_free(&in[0]);
+                    wnb_input_free(&in[1]);
+                    return -1;
+                }
+                (s == 0 ? pe[p].small : pe[p].large)[k] = v;
+            }
+            pe[p].ratio[k] = pe[p].large[k] / pe[p].small[k];
+        }
+        out("| %d | %s |", k + 1, large_first ? "large" : "small");
+        for (int p = 0; p < npe; p++)
+            out(" %.2f / %.2f / %.3f |", pe[p].small[k], pe[p].large[k], pe[p].ratio[k]);
+        out(" %.2f |\n", load1());
+    }
+    out("\n");
+    for (int p = 0; p < npe; p++)
+        ratio_summary(p == md4c ? "host check (md4c md_parse, about 1.0 on a steady host)"
+                                : pe[p].e->label,
+                      &pe[p], opt.paired);
+    wnb_input_free(&in[0]);
+    wnb_input_free(&in[1]);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ main */
 
 static void usage(void) {
@@ -1074,8 +1221,14 @@ static void usage(void) {
            "  --interleave       run 1 of every engine, then run 2, ... (default with\n"
            "                     --memory reuse; --no-interleave: one engine at a time)\n"
            "  --wait-idle S      before each measurement wait up to S seconds until no\n"
-           "                     other task is runnable (load marked ! when it gave up)\n",
-           MAX_RUNS);
+           "                     other task is runnable (load marked ! when it gave up)\n"
+           "  --paired N         measure only linearity, in N rounds: each round times\n"
+           "                     every engine on the small and on the large generated\n"
+           "                     document back to back (alternating which goes first),\n"
+           "                     and the ratio of their per-MB times is taken within\n"
+           "                     the round; sizes 10,1000 unless --sizes gives two\n"
+           "                     (max %d rounds)\n",
+           MAX_RUNS, MAX_RUNS);
 }
 
 static void parse_sizes(const char *s) {
@@ -1162,6 +1315,15 @@ static int parse_args(int argc, char **argv) {
             opt.wait_idle = strtod(v, NULL);
         } else if (ARG("--tmpdir")) {
             opt.tmp_base = v;
+        } else if (ARG("--paired")) {
+            char *e;
+            long r = strtol(v, &e, 10);
+            if (*e || r < 1 || r > MAX_RUNS) {
+                fprintf(stderr, "wirenews-bench: --paired needs a number of rounds, 1..%d\n",
+                        MAX_RUNS);
+                return -1;
+            }
+            opt.paired = (int)r;
         } else {
             fprintf(stderr, "wirenews-bench: unknown option %s (see --help)\n", a);
             return -1;
@@ -1192,6 +1354,17 @@ int main(int argc, char **argv) {
             words[nw++] = t;
         if (parse_args(nw, words) != 0)
             return 2;
+    }
+    if (opt.paired) {
+        if (opt.nsizes < 0) {
+            opt.sizes[0] = 10;
+            opt.sizes[1] = 1000;
+            opt.nsizes = 2;
+        } else if (opt.nsizes != 2 || opt.sizes[0] >= opt.sizes[1]) {
+            fprintf(stderr, "wirenews-bench: --paired compares two sizes: give --sizes SMALL,LARGE "
+                            "(small first) or leave --sizes out for 10,1000\n");
+            return 2;
+        }
     }
     if (opt.nsizes < 0) {
         static const double quick[] = {1, 10, 100}, full[] = {1, 10, 100, 1000};
@@ -1254,6 +1427,15 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < neng; k++)
         if (!eng[k].run)
             out("- skipped comparison %s: %s\n", eng[k].key, eng[k].why);
+    if (opt.paired) {
+        int st = paired_scaling();
+        if (report_f)
+            fclose(report_f);
+        if (tsv_f)
+            fclose(tsv_f);
+        rmdir(tmpdir);
+        return st == 0 ? (sink == 42 ? 3 : 0) : 1;
+    }
     if (!opt.cli)
         out("- skipped: the CLI path (no wirenews-parse given with --cli)\n");
 
