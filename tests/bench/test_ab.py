@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+from checks import Checks
+
 
 def run(ab, *args):
     return subprocess.run([sys.executable, ab] + list(args), capture_output=True, text=True)
@@ -18,12 +20,7 @@ def run(ab, *args):
 
 def main():
     ab, bench, libdir = sys.argv[1:4]
-    failures = []
-
-    def check(cond, what, r=None):
-        if not cond:
-            detail = f"\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}" if r else ""
-            failures.append(what + detail)
+    check = Checks()
 
     r = run(ab, "--a", libdir, "--b", libdir, "--bench", bench, "--input", "gen", "--mb", "1",
             "--runs", "1", "-n", "2", "--engines", "wn-parse,wn-json", "--cpu", "-1")
@@ -50,10 +47,7 @@ def main():
     r = run(ab, "--a", libdir, "--b", libdir, "--bench", os.path.join(libdir, "no-bench"))
     check(r.returncode == 2 and "no-bench" in r.stderr, "a missing bench binary is named", r)
 
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{'FAILED' if failures else 'ok'}: ab.py, {len(failures)} failure(s)")
-    return 1 if failures else 0
+    return check.report("ab.py")
 
 
 if __name__ == "__main__":

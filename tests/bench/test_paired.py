@@ -11,6 +11,8 @@ import re
 import subprocess
 import sys
 
+from checks import Checks
+
 
 def run(bench, *args):
     return subprocess.run([bench] + list(args), capture_output=True, text=True)
@@ -18,12 +20,7 @@ def run(bench, *args):
 
 def main():
     bench = sys.argv[1]
-    failures = []
-
-    def check(cond, what, r=None):
-        if not cond:
-            detail = f"\n--- stdout\n{r.stdout}\n--- stderr\n{r.stderr}" if r else ""
-            failures.append(what + detail)
+    check = Checks()
 
     r = run(bench, "--paired", "3", "--sizes", "0.2,0.6", "--engines", "wn-parse,wn-json")
     check(r.returncode == 0, f"a paired run exits 0, not {r.returncode}", r)
@@ -62,10 +59,7 @@ def main():
     check(r.returncode == 1 and "none of wn-parse, wn-json, md4c-parse" in r.stderr,
           "a paired run with none of its engines says so", r)
 
-    for f in failures:
-        print("FAIL:", f)
-    print(f"{'FAILED' if failures else 'ok'}: wirenews-bench --paired, {len(failures)} failure(s)")
-    return 1 if failures else 0
+    return check.report("wirenews-bench --paired")
 
 
 if __name__ == "__main__":
