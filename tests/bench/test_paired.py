@@ -49,6 +49,8 @@ def main():
     r = run(bench, "--paired", "2", "--sizes", "2,1")
     check(r.returncode == 2 and "small first" in r.stderr, "sizes in the wrong order are refused",
           r)
+    r = run(bench, "--paired", "2", "--tsv", "out.tsv")
+    check(r.returncode == 2 and "--tsv" in r.stderr, "--tsv with --paired is refused", r)
     r = run(bench, "--paired", "0")
     check(r.returncode == 2 and "--paired needs a number of rounds" in r.stderr,
           "zero rounds are refused", r)
