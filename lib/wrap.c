@@ -84,17 +84,20 @@ void wn_wrap_detect(wn_parser *p) {
     }
 
     /* wrap width: 95th percentile of line widths, the smallest width that
-     * at most n / 20 lines exceed; counted down from the widest, since in
-     * text that is not wrapped the long lines settle it at once (counts fit
-     * 32 bits: there are fewer than UINT32_MAX lines) */
+     * at most n / 20 lines exceed; counted down from the widest line, since
+     * in text that is not wrapped the long lines settle it at once, and in
+     * a short text of short lines the empty counts above it are not walked
+     * (counts fit 32 bits: there are fewer than UINT32_MAX lines) */
     uint32_t hist[WN_HIST + 1];
     memset(hist, 0, sizeof hist);
+    uint32_t width = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t w = line_cols(&p->lines[i]);
-        hist[w > WN_HIST ? WN_HIST : w]++;
+        w = w > WN_HIST ? WN_HIST : w;
+        hist[w]++;
+        width = w > width ? w : width;
     }
     size_t allowed = n / 20, above = 0;
-    uint32_t width = WN_HIST;
     while (width > 0 && above + hist[width] <= allowed)
         above += hist[width--];
     if (width > WN_WRAP_MAX_WIDTH || width < WN_WRAP_MIN_WIDTH) {
