@@ -10,6 +10,17 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* AVX2 code beside the SSE2 baseline, chosen when the processor has it */
+#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__)) &&                             \
+    (defined(__GNUC__) || defined(__clang__))
+#define WN_HAVE_AVX2_TARGET 1
+#include <immintrin.h>
+static inline int wn_have_avx2(void) {
+    return __builtin_cpu_supports("avx2");
+}
+#else
+#define WN_HAVE_AVX2_TARGET 0
+#endif
 
 uint32_t wn_u8_next_slow(const char *s, size_t n, size_t *i) {
     const unsigned char *u = (const unsigned char *)s;
@@ -364,6 +375,7 @@ static inline unsigned filter_hash(uint64_t key) {
 void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
     memset(set->slot, 0, sizeof set->slot);
     memset(set->filter, 0, sizeof set->filter);
+    memset(set->nib, 0, sizeof set->nib);
     set->list = phrases;
     set->nkeys = set->nshort = 0;
     for (size_t np = 0; phrases[np] && np < WN_MAX_PHRASES; np++) {
@@ -374,6 +386,11 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
         uint64_t key = fold8(wn_load64(phrases[np]));
         unsigned h = phrase_hash(key), f = filter_hash(key);
         set->filter[f / 64] |= 1ull << (f % 64);
+        for (unsigned b = 0; b < WN_PHRASE_NIB; b++) {
+            unsigned c = (unsigned)(key >> (8 * WN_PHRASE_NIB_AT(b))) & 0xFFu;
+            set->nib[b][0][c & 15u] |= (uint8_t)(1u << WN_PHRASE_BUCKET(key));
+            set->nib[b][1][c >> 4] |= (uint8_t)(1u << WN_PHRASE_BUCKET(key));
+        }
         set->key[set->nkeys] = key;
         set->idx[set->nkeys] = (uint8_t)np;
         set->next[set->nkeys] = set->slot[h];
@@ -409,6 +426,7 @@ int wn_phrases_equal(const wn_phrases *a, const wn_phrases *b) {
     /* member by member: the bytes between members need not agree */
     return a->list == b->list && a->nkeys == b->nkeys && a->nshort == b->nshort &&
            memcmp(a->filter, b->filter, sizeof a->filter) == 0 &&
+           memcmp(a->nib, b->nib, sizeof a->nib) == 0 &&
            memcmp(a->slot, b->slot, sizeof a->slot) == 0 &&
            memcmp(a->next, b->next, sizeof a->next) == 0 &&
            memcmp(a->key, b->key, sizeof a->key) == 0 &&
@@ -535,12 +553,62 @@ static int keys_after(const wn_phrases *set, const char *s, size_t n, size_t j, 
     return 0;
 }
 
+#if WN_HAVE_AVX2_TARGET
+/* The candidates among the 32 word starts after the bytes at p: bit b when
+ * p[b] is a space and the folded bytes at WN_PHRASE_NIB_AT() after it are
+ * those of a key of one bucket (see wn_phrases). */
+__attribute__((target("avx2"))) static inline uint32_t
+starts32(const char *p, const __m256i lo[WN_PHRASE_NIB], const __m256i hi[WN_PHRASE_NIB]) {
+    const __m256i low = _mm256_set1_epi8(0x0F), fold = _mm256_set1_epi8(0x20);
+    __m256i acc = _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p),
+                                    _mm256_set1_epi8(' '));
+#pragma GCC unroll 4
+    for (int b = 0; b < WN_PHRASE_NIB; b++) {
+        __m256i v = _mm256_or_si256(
+            _mm256_loadu_si256((const __m256i *)(const void *)(p + 1 + WN_PHRASE_NIB_AT(b))), fold);
+        acc = _mm256_and_si256(acc, _mm256_shuffle_epi8(lo[b], _mm256_and_si256(v, low)));
+        acc = _mm256_and_si256(
+            acc, _mm256_shuffle_epi8(hi[b], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)));
+    }
+    return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, _mm256_setzero_si256()));
+}
+
+/* keys_find16() with AVX2 for end = n - 8 >= 32: the spaces before end, 32
+ * at a time, then the 32 bytes that end at end with the spaces already seen
+ * masked out; only the candidates of starts32() are looked up. */
+__attribute__((target("avx2"))) static int keys_find32(const wn_phrases *set, const char *s,
+                                                       size_t n) {
+    __m256i lo[WN_PHRASE_NIB], hi[WN_PHRASE_NIB];
+    for (int b = 0; b < WN_PHRASE_NIB; b++) {
+        lo[b] = _mm256_broadcastsi128_si256(
+            _mm_loadu_si128((const __m128i *)(const void *)set->nib[b][0]));
+        hi[b] = _mm256_broadcastsi128_si256(
+            _mm_loadu_si128((const __m128i *)(const void *)set->nib[b][1]));
+    }
+    size_t end = n - WN_PHRASE_KEY, j = 0;
+    for (; j + 32 <= end; j += 32) {
+        uint32_t m = starts32(s + j, lo, hi);
+        if (WN_UNLIKELY(m) && keys_after(set, s, n, j, m))
+            return 1;
+    }
+    if (j == end)
+        return 0;
+    /* the last chunk's loads end 3 bytes before n */
+    uint32_t m = starts32(s + end - 32, lo, hi) & (~0u << (j - (end - 32)));
+    return m && keys_after(set, s, n, end - 32, m);
+}
+#endif
+
 /* wn_phrases_find() for a set without short phrases, n >= 16: the spaces
  * before end = n - 8 (a word after one has eight bytes), 16 at a time. The
  * bytes left over are one more chunk, the 16 bytes that end at end, with
  * the spaces already seen masked out. */
 static int keys_find16(const wn_phrases *set, const char *s, size_t n) {
     size_t end = n - WN_PHRASE_KEY, j = 0;
+#if WN_HAVE_AVX2_TARGET
+    if (end >= 32 && wn_have_avx2())
+        return keys_find32(set, s, n);
+#endif
     for (; j + 16 <= end; j += 16) {
         unsigned m = spaces16(s + j);
         if (WN_UNLIKELY(chunk_may_match(set, s + j, m, 1u << 15)) && keys_after(set, s, n, j, m))

@@ -148,6 +148,39 @@ START_TEST(phrases_found_at_word_starts) {
 }
 END_TEST
 
+START_TEST(phrases_found_at_every_offset) {
+    /* texts of up to 300 bytes (scanned 16 or 32 bytes at a time, the last
+     * chunk overlapping the one before), a phrase or a near miss of it
+     * after every word, in capitals or not */
+    static const char *const phrases[] = {"terms of use", "read the full story", NULL};
+    static const char *const found[] = {"terms of use", "Read The Full Story", "TERMS OF USE"};
+    static const char *const missed[] = {"terms on use", "read the full storm", "terms_of use",
+                                         "xterms of use"};
+    static const char *const fillers[] = {"a", "bc", "def", "read", "terms", "of"};
+    wn_phrases set;
+    wn_phrases_init(&set, phrases);
+    char buf[400];
+    for (size_t words = 0; words < 45; words++)
+        for (size_t at = 0; at <= words; at++)
+            for (size_t v = 0; v < 7; v++) {
+                const char *insert = v < 3 ? found[v] : missed[v - 3];
+                size_t n = 0;
+                for (size_t w = 0; w <= words; w++) {
+                    const char *word = w == at ? insert : fillers[(w * 7 + words) % 6];
+                    if (n)
+                        buf[n++] = ' ';
+                    memcpy(buf + n, word, strlen(word));
+                    n += strlen(word);
+                }
+                char *text = malloc(n); /* exactly n bytes: a read past them is seen */
+                ck_assert_ptr_nonnull(text);
+                memcpy(text, buf, n);
+                ck_assert_msg(wn_phrases_find(&set, text, n) == (v < 3), "%.*s", (int)n, text);
+                free(text);
+            }
+}
+END_TEST
+
 START_TEST(phrases_agree_with_reference) {
     /* long phrases (found by their first eight bytes), short ones (compared
      * at every word) and phrases sharing their first eight bytes */
@@ -1116,6 +1149,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, next_space_agrees_with_reference);
     tcase_add_test(tc, swar_first_finds_the_first_flagged_byte);
     tcase_add_test(tc, phrases_found_at_word_starts);
+    tcase_add_test(tc, phrases_found_at_every_offset);
     tcase_add_test(tc, phrases_agree_with_reference);
     tcase_add_test(tc, sorted_in_agrees_with_scan);
     tcase_add_test(tc, sorted_in_agrees_with_scan_on_every_slice);
