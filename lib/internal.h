@@ -457,23 +457,22 @@ static inline size_t wn_ci_find_tail(const char *s, size_t n, size_t window, con
  * keys in a bit table, which rules out nearly all words without a branch. */
 #define WN_PHRASE_FILTER_BITS 13
 /* Where the processor has AVX2, 32 word starts at a time are first tested
- * by four of their folded bytes (0, 1, 3 and 5), each looked up by its
- * low and its high half in a table of 16 bytes: bit b of an entry says that
- * a key of bucket b (the low three bits of its second byte) has a byte of
- * that half there. Only a word for which some bucket has all eight halves
- * is looked up (two to four words in a hundred). */
-#define WN_PHRASE_NIB 4
-#define WN_PHRASE_NIB_AT(b) ((b) < 2 ? (b) : 2 * (b)-1)
+ * by the low halves of their first WN_PHRASE_NIB bytes, each looked up in
+ * a table of 16 bytes: bit b of entry x of table k says that a key of
+ * bucket b (the low three bits of its second byte) has x as the low half
+ * of its byte k. Only a word for which some bucket has all its halves is
+ * looked up by its key (about one in a hundred). */
+#define WN_PHRASE_NIB 6
 #define WN_PHRASE_BUCKET(key) (((key) >> 8) & 7u)
 typedef struct wn_phrases {
     const char *const *list;
     uint64_t filter[(1u << WN_PHRASE_FILTER_BITS) / 64]; /* a bit per key's finer hash */
-    uint8_t nib[WN_PHRASE_NIB][2][16]; /* [byte][0: low half, 1: high half]: buckets */
-    uint8_t slot[WN_PHRASE_SLOTS];     /* 1 + the first key of each hash, 0: none */
-    uint8_t next[WN_MAX_PHRASES];      /* 1 + the next key of the same hash, 0: none */
-    uint64_t key[WN_MAX_PHRASES];      /* first eight bytes, folded */
-    uint8_t idx[WN_MAX_PHRASES];       /* the phrase of each key */
-    uint8_t shorter[WN_MAX_PHRASES];   /* the phrases without a key */
+    uint8_t nib[WN_PHRASE_NIB][16];                      /* [byte][its low half]: buckets */
+    uint8_t slot[WN_PHRASE_SLOTS];   /* 1 + the first key of each hash, 0: none */
+    uint8_t next[WN_MAX_PHRASES];    /* 1 + the next key of the same hash, 0: none */
+    uint64_t key[WN_MAX_PHRASES];    /* first eight bytes, folded */
+    uint8_t idx[WN_MAX_PHRASES];     /* the phrase of each key */
+    uint8_t shorter[WN_MAX_PHRASES]; /* the phrases without a key */
     uint8_t nkeys, nshort;
 } wn_phrases;
 void wn_phrases_init(wn_phrases *set, const char *const *phrases);

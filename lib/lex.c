@@ -386,11 +386,8 @@ void wn_phrases_init(wn_phrases *set, const char *const *phrases) {
         uint64_t key = fold8(wn_load64(phrases[np]));
         unsigned h = phrase_hash(key), f = filter_hash(key);
         set->filter[f / 64] |= 1ull << (f % 64);
-        for (unsigned b = 0; b < WN_PHRASE_NIB; b++) {
-            unsigned c = (unsigned)(key >> (8 * WN_PHRASE_NIB_AT(b))) & 0xFFu;
-            set->nib[b][0][c & 15u] |= (uint8_t)(1u << WN_PHRASE_BUCKET(key));
-            set->nib[b][1][c >> 4] |= (uint8_t)(1u << WN_PHRASE_BUCKET(key));
-        }
+        for (unsigned b = 0; b < WN_PHRASE_NIB; b++)
+            set->nib[b][(key >> (8 * b)) & 15u] |= (uint8_t)(1u << WN_PHRASE_BUCKET(key));
         set->key[set->nkeys] = key;
         set->idx[set->nkeys] = (uint8_t)np;
         set->next[set->nkeys] = set->slot[h];
@@ -555,20 +552,18 @@ static int keys_after(const wn_phrases *set, const char *s, size_t n, size_t j, 
 
 #if WN_HAVE_AVX2_TARGET
 /* The candidates among the 32 word starts after the bytes at p: bit b when
- * p[b] is a space and the folded bytes at WN_PHRASE_NIB_AT() after it are
- * those of a key of one bucket (see wn_phrases). */
-__attribute__((target("avx2"))) static inline uint32_t
-starts32(const char *p, const __m256i lo[WN_PHRASE_NIB], const __m256i hi[WN_PHRASE_NIB]) {
-    const __m256i low = _mm256_set1_epi8(0x0F), fold = _mm256_set1_epi8(0x20);
+ * p[b] is a space and the low halves of the bytes after it are those of a
+ * key of one bucket (see wn_phrases). The case of letters is in the high
+ * halves: nothing to fold. */
+__attribute__((target("avx2"))) static inline uint32_t starts32(const char *p,
+                                                                const __m256i nib[WN_PHRASE_NIB]) {
+    const __m256i low = _mm256_set1_epi8(0x0F);
     __m256i acc = _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p),
                                     _mm256_set1_epi8(' '));
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int b = 0; b < WN_PHRASE_NIB; b++) {
-        __m256i v = _mm256_or_si256(
-            _mm256_loadu_si256((const __m256i *)(const void *)(p + 1 + WN_PHRASE_NIB_AT(b))), fold);
-        acc = _mm256_and_si256(acc, _mm256_shuffle_epi8(lo[b], _mm256_and_si256(v, low)));
-        acc = _mm256_and_si256(
-            acc, _mm256_shuffle_epi8(hi[b], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)));
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1 + b));
+        acc = _mm256_and_si256(acc, _mm256_shuffle_epi8(nib[b], _mm256_and_si256(v, low)));
     }
     return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, _mm256_setzero_si256()));
 }
@@ -578,23 +573,20 @@ starts32(const char *p, const __m256i lo[WN_PHRASE_NIB], const __m256i hi[WN_PHR
  * masked out; only the candidates of starts32() are looked up. */
 __attribute__((target("avx2"))) static int keys_find32(const wn_phrases *set, const char *s,
                                                        size_t n) {
-    __m256i lo[WN_PHRASE_NIB], hi[WN_PHRASE_NIB];
-    for (int b = 0; b < WN_PHRASE_NIB; b++) {
-        lo[b] = _mm256_broadcastsi128_si256(
-            _mm_loadu_si128((const __m128i *)(const void *)set->nib[b][0]));
-        hi[b] = _mm256_broadcastsi128_si256(
-            _mm_loadu_si128((const __m128i *)(const void *)set->nib[b][1]));
-    }
+    __m256i nib[WN_PHRASE_NIB];
+    for (int b = 0; b < WN_PHRASE_NIB; b++)
+        nib[b] = _mm256_broadcastsi128_si256(
+            _mm_loadu_si128((const __m128i *)(const void *)set->nib[b]));
     size_t end = n - WN_PHRASE_KEY, j = 0;
     for (; j + 32 <= end; j += 32) {
-        uint32_t m = starts32(s + j, lo, hi);
+        uint32_t m = starts32(s + j, nib);
         if (WN_UNLIKELY(m) && keys_after(set, s, n, j, m))
             return 1;
     }
     if (j == end)
         return 0;
     /* the last chunk's loads end 3 bytes before n */
-    uint32_t m = starts32(s + end - 32, lo, hi) & (~0u << (j - (end - 32)));
+    uint32_t m = starts32(s + end - 32, nib) & (~0u << (j - (end - 32)));
     return m && keys_after(set, s, n, end - 32, m);
 }
 #endif

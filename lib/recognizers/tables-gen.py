@@ -20,7 +20,7 @@ import sys
 PHRASE_KEY = 8        # WN_PHRASE_KEY
 PHRASE_HASH_BITS = 10  # WN_PHRASE_HASH_BITS
 PHRASE_FILTER_BITS = 13  # WN_PHRASE_FILTER_BITS
-PHRASE_NIB_AT = (0, 1, 3, 5)  # WN_PHRASE_NIB_AT
+PHRASE_NIB = 6        # WN_PHRASE_NIB
 MAX_PHRASES = 200     # WN_MAX_PHRASES
 NET_LEN = 16          # WN_NET_LEN (noise.c)
 MASK64 = (1 << 64) - 1
@@ -79,7 +79,7 @@ def c_list(lib, source, name):
 def phrase_table(phrases):
     slot = [0] * (1 << PHRASE_HASH_BITS)
     filt = [0] * ((1 << PHRASE_FILTER_BITS) // 64)
-    nib = [[[0] * 16 for _ in range(2)] for _ in PHRASE_NIB_AT]
+    nib = [[0] * 16 for _ in range(PHRASE_NIB)]
     nxt, keys, idx, shorter = [], [], [], []
     for np, ph in enumerate(phrases[:MAX_PHRASES]):
         if len(ph) < PHRASE_KEY:
@@ -90,10 +90,8 @@ def phrase_table(phrases):
         h = product >> (64 - PHRASE_HASH_BITS)
         f = product >> (64 - PHRASE_FILTER_BITS)
         filt[f // 64] |= 1 << (f % 64)
-        for b, at in enumerate(PHRASE_NIB_AT):
-            c = (key >> (8 * at)) & 0xFF
-            nib[b][0][c & 15] |= 1 << ((key >> 8) & 7)
-            nib[b][1][c >> 4] |= 1 << ((key >> 8) & 7)
+        for b in range(PHRASE_NIB):
+            nib[b][(key >> (8 * b)) & 15] |= 1 << ((key >> 8) & 7)
         keys.append(key)
         idx.append(np)
         nxt.append(slot[h])
@@ -152,8 +150,7 @@ def header(lib):
         "#define WN_BOILERPLATE_PHRASES { \\",
         "    .list = boilerplate_phrases, \\",
         f"    .filter = {sparse(filt, '0x{:X}ull')}, \\",
-        "    .nib = {" + ", ".join("{" + ", ".join(dense(h, "0x{:02X}") for h in b) + "}"
-                              for b in nib) + "}, \\",
+        "    .nib = {" + ", ".join(dense(b, "0x{:02X}") for b in nib) + "}, \\",
         f"    .slot = {sparse(slot)}, \\",
         f"    .next = {dense(nxt)}, \\",
         f"    .key = {dense(keys, '0x{:016X}ull')}, \\",
