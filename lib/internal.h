@@ -599,6 +599,21 @@ static inline __m128i wn_lanes_from(size_t done) {
 }
 #endif
 
+/* AVX2 code beside the SSE2 baseline: a few scans have a second body in a
+ * function with __attribute__((target("avx2"))), taken per call when
+ * wn_have_avx2() says the processor (and the system, which must save the
+ * wide registers) has it; the library itself is built for plain x86-64. */
+#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__)) &&                             \
+    (defined(__GNUC__) || defined(__clang__))
+#define WN_HAVE_AVX2_TARGET 1
+#include <immintrin.h>
+static inline int wn_have_avx2(void) {
+    return __builtin_cpu_supports("avx2");
+}
+#else
+#define WN_HAVE_AVX2_TARGET 0
+#endif
+
 /* Offset of the next space in s at or after i, or n. Sixteen bytes at a
  * time with SSE2, eight without: words are short and a call to memchr per
  * word costs more than the word. Sixteen take nearly every word in one

@@ -10,17 +10,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-/* AVX2 code beside the SSE2 baseline, chosen when the processor has it */
-#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__)) &&                             \
-    (defined(__GNUC__) || defined(__clang__))
-#define WN_HAVE_AVX2_TARGET 1
-#include <immintrin.h>
-static inline int wn_have_avx2(void) {
-    return __builtin_cpu_supports("avx2");
-}
-#else
-#define WN_HAVE_AVX2_TARGET 0
-#endif
 
 uint32_t wn_u8_next_slow(const char *s, size_t n, size_t *i) {
     const unsigned char *u = (const unsigned char *)s;

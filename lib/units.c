@@ -258,9 +258,57 @@ static inline uint64_t lane_sum(__m128i c) {
  * word of 12-bit fields: sixteen bytes at a time with SSE2 and the bytes
  * after the last whole block as one more block (a lane counts at most
  * seventeen); a text shorter than sixteen bytes through the table. */
+#if WN_HAVE_AVX2_TARGET
+__attribute__((target("avx2"))) static inline __m256i in_range32(__m256i v, unsigned char lo,
+                                                                 unsigned char hi) {
+    __m256i t = _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - lo)));
+    return _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 + (hi - lo) + 1)), t);
+}
+
+__attribute__((target("avx2"))) static inline uint64_t lane_sum32(__m256i c) {
+    __m256i s = _mm256_sad_epu8(c, _mm256_setzero_si256());
+    __m128i h = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+    return (uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1);
+}
+
+/* class_counts() for 32 <= n <= WN_FEATURE_SPAN with AVX2: 32 bytes at a
+ * time, then the 32 that end at n with the bytes already seen masked out */
+__attribute__((target("avx2"))) static uint64_t class_counts32(const unsigned char *u, size_t n) {
+    __m256i up = _mm256_setzero_si256(), lo = up, dg = up, hi = up, sp = up;
+    const __m256i space = _mm256_set1_epi8(' '), zero = _mm256_setzero_si256();
+    size_t k = 0;
+    for (; k + 32 <= n; k += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + k));
+        up = _mm256_sub_epi8(up, in_range32(v, 'A', 'Z'));
+        lo = _mm256_sub_epi8(lo, in_range32(v, 'a', 'z'));
+        dg = _mm256_sub_epi8(dg, in_range32(v, '0', '9'));
+        hi = _mm256_sub_epi8(hi, _mm256_cmpgt_epi8(zero, v));
+        sp = _mm256_sub_epi8(sp, _mm256_cmpeq_epi8(v, space));
+    }
+    if (k < n) {
+        const __m256i index =
+            _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+                             20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32)),
+                fresh = _mm256_cmpgt_epi8(index, _mm256_set1_epi8((char)((int)(k - (n - 32)) - 1)));
+        up = _mm256_sub_epi8(up, _mm256_and_si256(in_range32(v, 'A', 'Z'), fresh));
+        lo = _mm256_sub_epi8(lo, _mm256_and_si256(in_range32(v, 'a', 'z'), fresh));
+        dg = _mm256_sub_epi8(dg, _mm256_and_si256(in_range32(v, '0', '9'), fresh));
+        hi = _mm256_sub_epi8(hi, _mm256_and_si256(_mm256_cmpgt_epi8(zero, v), fresh));
+        sp = _mm256_sub_epi8(sp, _mm256_and_si256(_mm256_cmpeq_epi8(v, space), fresh));
+    }
+    return lane_sum32(up) | lane_sum32(lo) << 12 | lane_sum32(dg) << 24 | lane_sum32(hi) << 36 |
+           lane_sum32(sp) << 48;
+}
+#endif
+
 static uint64_t class_counts(const unsigned char *u, size_t n) {
     uint64_t acc = 0, acc2 = 0;
     size_t k = 0;
+#if WN_HAVE_AVX2_TARGET
+    if (n >= 32 && wn_have_avx2())
+        return class_counts32(u, n);
+#endif
 #if defined(__SSE2__)
     __m128i up = _mm_setzero_si128(), lo = up, dg = up, hi = up, sp = up;
     const __m128i space = _mm_set1_epi8(' '), zero = _mm_setzero_si128();

@@ -948,6 +948,34 @@ END_TEST
  * words of lines of every length from 1 to 256 bytes, spaces anywhere,
  * must be counted once each. The lines open in lower case, so the count is
  * the spaces' and no Title Case test runs. */
+START_TEST(unit_classes_are_counted_at_every_offset) {
+    /* units of 1 to 256 bytes (measured 16 or 32 bytes at a time, the last
+     * block overlapping the one before) with one odd byte at each offset:
+     * a letter or a digit in a rule of '=' (NOALNUM, NODIGIT), a small
+     * letter in capitals (CAPS) */
+    char text[300];
+    unsigned endc;
+    for (size_t n = 1; n <= 256; n++)
+        for (size_t at = 0; at < n; at++) {
+            memset(text, '=', n);
+            strcpy(text + n, "\n");
+            ck_assert_msg(first_unit_measures(text, &endc) & WN_UF_NOALNUM, "%zu", n);
+            text[at] = 'q';
+            unsigned f = first_unit_measures(text, &endc);
+            ck_assert_msg(!(f & WN_UF_NOALNUM) && (f & WN_UF_NODIGIT), "%zu at %zu", n, at);
+            text[at] = '7';
+            f = first_unit_measures(text, &endc);
+            ck_assert_msg(!(f & (WN_UF_NOALNUM | WN_UF_NODIGIT)), "%zu at %zu", n, at);
+            if (n < 2)
+                continue;
+            memset(text, 'Q', n);
+            ck_assert_msg(first_unit_measures(text, &endc) & WN_UF_CAPS, "%zu", n);
+            text[at] = 'q';
+            ck_assert_msg(!(first_unit_measures(text, &endc) & WN_UF_CAPS), "%zu at %zu", n, at);
+        }
+}
+END_TEST
+
 START_TEST(short_unit_words_are_counted_once) {
     static const char *const words[] = {"a", "of", "the", "pier", "9", "harbour", "ferries"};
     unsigned state = 5;
@@ -1158,6 +1186,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, line_scan_agrees_with_reference);
     tcase_add_test(tc, line_scan_agrees_on_mixed_lines);
     tcase_add_test(tc, line_scan_counts_long_lines);
+    tcase_add_test(tc, unit_classes_are_counted_at_every_offset);
     tcase_add_test(tc, short_unit_words_are_counted_once);
     tcase_add_test(tc, word_core_strips_both_ends);
     tcase_add_test(tc, word_core_knows_every_ascii_byte);
