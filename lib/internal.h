@@ -602,9 +602,9 @@ static inline __m128i wn_lanes_from(size_t done) {
 /* AVX2 code beside the SSE2 baseline: a few scans have a second body in a
  * function with __attribute__((target("avx2"))), taken per call when
  * wn_have_avx2() says the processor (and the system, which must save the
- * wide registers) has it; the library itself is built for plain x86-64. */
-#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__)) &&                             \
-    (defined(__GNUC__) || defined(__clang__))
+ * wide registers) has it; the library itself is built for plain x86-64
+ * (64-bit only: the AVX2 bodies read 64-bit lanes into registers). */
+#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define WN_HAVE_AVX2_TARGET 1
 #include <immintrin.h>
 static inline int wn_have_avx2(void) {
