@@ -429,8 +429,48 @@ static WN_ALWAYS_INLINE int step_cues(const char *t, size_t tn, size_t i, int st
 }
 #endif
 
+#if WN_HAVE_AVX2_TARGET
+/* A cue among the 32 bytes at t + i (i + 33 <= tn: the byte after them is
+ * there). */
+__attribute__((target("avx2"))) static inline int cues32_at(const char *t, size_t tn, size_t i) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(t + i)),
+            next = _mm256_loadu_si256((const __m256i *)(const void *)(t + i + 1));
+    __m256i stop = _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')),
+                                   _mm256_cmpeq_epi8(v, _mm256_set1_epi8('/')));
+    __m256i cand =
+        _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('C')),
+                                         _mm256_cmpeq_epi8(next, _mm256_set1_epi8('r'))),
+                        _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('P')),
+                                         _mm256_cmpeq_epi8(next, _mm256_set1_epi8('h'))));
+    return _mm256_movemask_epi8(_mm256_or_si256(stop, cand)) &&
+           step_cues(t, tn, i, _mm256_movemask_epi8(stop), (uint32_t)_mm256_movemask_epi8(cand));
+}
+
+/* wn_tail_cues() for tn >= 33 with AVX2 (its answer, not the full stop):
+ * thirty-two bytes a step, then the 32 before the last byte (overlapping
+ * the step before: a candidate seen twice gives the same answer), then the
+ * last byte, which can only be a stop. */
+__attribute__((target("avx2"))) static int tail_cues32(const char *t, size_t tn) {
+    size_t i = 0;
+    for (; i + 33 <= tn; i += 32)
+        if (cues32_at(t, tn, i))
+            return 1;
+    if (i + 1 < tn && cues32_at(t, tn, tn - 33))
+        return 1;
+    return t[tn - 1] == ':' || t[tn - 1] == '/';
+}
+#endif
+
 int wn_tail_cues(const char *t, size_t tn, size_t *dot) {
     size_t i = 0;
+#if WN_HAVE_AVX2_TARGET
+    if (tn >= 33 && wn_have_avx2()) {
+        if (tail_cues32(t, tn))
+            return 1;
+        *dot = last_period(t, tn);
+        return 0;
+    }
+#endif
 #if defined(__SSE2__)
     if (tn >= 16) {
         /* thirty-two bytes a step (and the byte after them), then the
