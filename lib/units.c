@@ -271,34 +271,37 @@ __attribute__((target("avx2"))) static inline uint64_t lane_sum32(__m256i c) {
     return (uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1);
 }
 
+/* Adds the classes of the bytes of v that `keep` selects to the counters
+ * c (upper, lower, digit, high, space; a lane each). */
+__attribute__((target("avx2"))) static inline void add_classes32(__m256i c[5], __m256i v,
+                                                                 __m256i keep) {
+    c[0] = _mm256_sub_epi8(c[0], _mm256_and_si256(in_range32(v, 'A', 'Z'), keep));
+    c[1] = _mm256_sub_epi8(c[1], _mm256_and_si256(in_range32(v, 'a', 'z'), keep));
+    c[2] = _mm256_sub_epi8(c[2], _mm256_and_si256(in_range32(v, '0', '9'), keep));
+    c[3] =
+        _mm256_sub_epi8(c[3], _mm256_and_si256(_mm256_cmpgt_epi8(_mm256_setzero_si256(), v), keep));
+    c[4] =
+        _mm256_sub_epi8(c[4], _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), keep));
+}
+
 /* class_counts() for 32 <= n <= WN_FEATURE_SPAN with AVX2: 32 bytes at a
  * time, then the 32 that end at n with the bytes already seen masked out */
 __attribute__((target("avx2"))) static uint64_t class_counts32(const unsigned char *u, size_t n) {
-    __m256i up = _mm256_setzero_si256(), lo = up, dg = up, hi = up, sp = up;
-    const __m256i space = _mm256_set1_epi8(' '), zero = _mm256_setzero_si256();
+    __m256i c[5] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                    _mm256_setzero_si256(), _mm256_setzero_si256()};
+    const __m256i all = _mm256_set1_epi8(-1);
     size_t k = 0;
-    for (; k + 32 <= n; k += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + k));
-        up = _mm256_sub_epi8(up, in_range32(v, 'A', 'Z'));
-        lo = _mm256_sub_epi8(lo, in_range32(v, 'a', 'z'));
-        dg = _mm256_sub_epi8(dg, in_range32(v, '0', '9'));
-        hi = _mm256_sub_epi8(hi, _mm256_cmpgt_epi8(zero, v));
-        sp = _mm256_sub_epi8(sp, _mm256_cmpeq_epi8(v, space));
-    }
+    for (; k + 32 <= n; k += 32)
+        add_classes32(c, _mm256_loadu_si256((const __m256i *)(const void *)(u + k)), all);
     if (k < n) {
         const __m256i index =
             _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
                              20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32)),
-                fresh = _mm256_cmpgt_epi8(index, _mm256_set1_epi8((char)((int)(k - (n - 32)) - 1)));
-        up = _mm256_sub_epi8(up, _mm256_and_si256(in_range32(v, 'A', 'Z'), fresh));
-        lo = _mm256_sub_epi8(lo, _mm256_and_si256(in_range32(v, 'a', 'z'), fresh));
-        dg = _mm256_sub_epi8(dg, _mm256_and_si256(in_range32(v, '0', '9'), fresh));
-        hi = _mm256_sub_epi8(hi, _mm256_and_si256(_mm256_cmpgt_epi8(zero, v), fresh));
-        sp = _mm256_sub_epi8(sp, _mm256_and_si256(_mm256_cmpeq_epi8(v, space), fresh));
+        add_classes32(c, _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32)),
+                      _mm256_cmpgt_epi8(index, _mm256_set1_epi8((char)((int)(k - (n - 32)) - 1))));
     }
-    return lane_sum32(up) | lane_sum32(lo) << 12 | lane_sum32(dg) << 24 | lane_sum32(hi) << 36 |
-           lane_sum32(sp) << 48;
+    return lane_sum32(c[0]) | lane_sum32(c[1]) << 12 | lane_sum32(c[2]) << 24 |
+           lane_sum32(c[3]) << 36 | lane_sum32(c[4]) << 48;
 }
 #endif
 
