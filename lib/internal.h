@@ -603,8 +603,11 @@ static inline __m128i wn_lanes_from(size_t done) {
  * function with __attribute__((target("avx2"))), taken per call when
  * wn_have_avx2() says the processor (and the system, which must save the
  * wide registers) has it; the library itself is built for plain x86-64
- * (64-bit only: the AVX2 bodies read 64-bit lanes into registers). */
-#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+ * (64-bit only: the AVX2 bodies read 64-bit lanes into registers).
+ * Defining WN_NO_AVX2 leaves them out (tests/run-all builds the library so
+ * to test the SSE2 bodies on a processor that has AVX2). */
+#if defined(__SSE2__) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) &&       \
+    !defined(WN_NO_AVX2)
 #define WN_HAVE_AVX2_TARGET 1
 #include <immintrin.h>
 static inline int wn_have_avx2(void) {
