@@ -461,7 +461,7 @@ static inline size_t wn_ci_find_tail(const char *s, size_t n, size_t window, con
  * a table of 16 bytes: bit b of entry x of table k says that a key of
  * bucket b (the low three bits of its second byte) has x as the low half
  * of its byte k. Only a word for which some bucket has all its halves is
- * looked up by its key (about one in a hundred). */
+ * looked up by its key (about one word start in two hundred). */
 #define WN_PHRASE_NIB 6
 #define WN_PHRASE_BUCKET(key) (((key) >> 8) & 7u)
 typedef struct wn_phrases {

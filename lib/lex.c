@@ -574,7 +574,7 @@ __attribute__((target("avx2"))) static int keys_find32(const wn_phrases *set, co
     }
     if (j == end)
         return 0;
-    /* the last chunk's loads end 3 bytes before n */
+    /* the last chunk reads up to s[n - 3] */
     uint32_t m = starts32(s + end - 32, nib) & (~0u << (j - (end - 32)));
     return m && keys_after(set, s, n, end - 32, m);
 }

@@ -254,11 +254,8 @@ static inline uint64_t lane_sum(__m128i c) {
 }
 #endif
 
-/* The five byte_class counters of s[0..n), n <= WN_FEATURE_SPAN, as one
- * word of 12-bit fields: sixteen bytes at a time with SSE2 and the bytes
- * after the last whole block as one more block (a lane counts at most
- * seventeen); a text shorter than sixteen bytes through the table. */
 #if WN_HAVE_AVX2_TARGET
+/* in_range() and lane_sum() of 32 lanes. */
 __attribute__((target("avx2"))) static inline __m256i in_range32(__m256i v, unsigned char lo,
                                                                  unsigned char hi) {
     __m256i t = _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - lo)));
@@ -305,6 +302,11 @@ __attribute__((target("avx2"))) static uint64_t class_counts32(const unsigned ch
 }
 #endif
 
+/* The five byte_class counters of s[0..n), n <= WN_FEATURE_SPAN, as one
+ * word of 12-bit fields: sixteen bytes at a time with SSE2 and the bytes
+ * after the last whole block as one more block (a lane counts at most
+ * seventeen), or 32 at a time with AVX2 (class_counts32()); a text
+ * shorter than sixteen bytes through the table. */
 static uint64_t class_counts(const unsigned char *u, size_t n) {
     uint64_t acc = 0, acc2 = 0;
     size_t k = 0;

@@ -90,7 +90,7 @@ def phrase_table(phrases):
         h = product >> (64 - PHRASE_HASH_BITS)
         f = product >> (64 - PHRASE_FILTER_BITS)
         filt[f // 64] |= 1 << (f % 64)
-        for b in range(PHRASE_NIB):
+        for b in range(PHRASE_NIB):  # the bucket: WN_PHRASE_BUCKET
             nib[b][(key >> (8 * b)) & 15] |= 1 << ((key >> 8) & 7)
         keys.append(key)
         idx.append(np)
