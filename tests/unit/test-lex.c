@@ -923,8 +923,8 @@ START_TEST(sentences_where_titles_are_read) {
         "Storm hits coast. Residents flee inland\n",
         "\"Bridge closed for repairs. Detours signposted\"\n",
         "42 ferries cancelled. More delays expected tomorrow?\n",
-        "Storm hits the coast with heavy rain and strong winds through the night. Residents "
-        "of the low valley towns flee inland to shelters\n",
+        ("Storm hits the coast with heavy rain and strong winds through the night. Residents "
+         "of the low valley towns flee inland to shelters\n"),
         "Wind warning issued! Schools stay shut\n",
     };
     for (size_t k = 0; k < sizeof two / sizeof two[0]; k++) {
