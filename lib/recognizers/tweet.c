@@ -66,9 +66,34 @@ static int parse_tail(const char *s, size_t n, attribution *a) {
  * (or a short tail) follows it. */
 #define WN_ATTR_TAIL 72
 
+/* Is there an '@' in s[0..n), n <= WN_ATTR_TAIL? Asked of every line, and
+ * almost always no: with SSE2 the whole blocks and the block that ends at n
+ * are compared and their answers ORed, one test at the end. */
+static int has_at_sign(const char *s, size_t n) {
+#if defined(__SSE2__)
+    if (n >= 16) {
+        const __m128i at = _mm_set1_epi8('@');
+        __m128i any = _mm_setzero_si128();
+        size_t k = 0;
+        for (; k + 16 <= n; k += 16)
+            any = _mm_or_si128(
+                any, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), at));
+        if (k < n)
+            any = _mm_or_si128(
+                any,
+                _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)), at));
+        return _mm_movemask_epi8(any) != 0;
+    }
+#endif
+    for (size_t k = 0; k < n; k++)
+        if (s[k] == '@')
+            return 1;
+    return 0;
+}
+
 static int find_attribution(const char *s, size_t n, attribution *a) {
     size_t end = n, lim = n > WN_ATTR_TAIL ? n - WN_ATTR_TAIL : 0;
-    if (!wn_any_of3(s + lim, n - lim, '@', '@', '@'))
+    if (!has_at_sign(s + lim, n - lim))
         return 0; /* most lines: no handle near the end */
     for (int tries = 0; tries < 4; tries++) {
         /* last "(@" before end */

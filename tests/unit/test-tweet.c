@@ -107,6 +107,29 @@ START_TEST(handle_found_at_every_offset) {
 }
 END_TEST
 
+/* Attribution lines of 9 to 18 bytes: the handle is looked for byte by
+ * byte below sixteen and in blocks from there. */
+START_TEST(short_attribution_lines) {
+    static const char handle[] = "abcdefgh";
+    char text[256];
+    for (int name = 1; name <= 3; name++) {
+        for (int len = 1; len < (int)sizeof handle; len++) {
+            snprintf(text, sizeof text,
+                     "Rain fell on the valley towns for a whole week.\n"
+                     "\xE2\x80\x94 %.*s (@%.*s)\n",
+                     name, "Ali", len, handle);
+            wn_doc *d = parse(text);
+            const wn_block *t = find(d, WN_BLOCK_TWEET, 0);
+            ck_assert_msg(t != NULL, "no tweet with a name of %d and a handle of %d bytes", name,
+                          len);
+            ck_assert_uint_eq(wn_block_handle(t, NULL) ? strlen(wn_block_handle(t, NULL)) : 0,
+                              (unsigned)len);
+            wn_doc_free(d);
+        }
+    }
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("tweet");
     TCase *tc = tcase_create("tweet");
@@ -118,6 +141,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, entity_dash);
     tcase_add_test(tc, handle_in_running_text_is_no_tweet);
     tcase_add_test(tc, handle_found_at_every_offset);
+    tcase_add_test(tc, short_attribution_lines);
     suite_add_tcase(s, tc);
     return s;
 }
