@@ -263,6 +263,13 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     return i;
 }
 
+/* The offset after the line end at s[i] (CRLF, LF or a lone CR), or n. */
+static inline size_t past_line_end(const unsigned char *s, size_t i, size_t n) {
+    if (i >= n)
+        return n;
+    return i + ((s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1);
+}
+
 void wn_lines_split(wn_parser *p) {
     const unsigned char *s = (const unsigned char *)p->in;
     size_t n = p->len;
@@ -272,6 +279,13 @@ void wn_lines_split(wn_parser *p) {
     while (i < n) {
         uint32_t indent;
         i = skip_indent(s, i, n, &indent);
+        if (i >= n || s[i] == '\n' || s[i] == '\r') {
+            /* a blank line (or white space only): nothing to scan */
+            if (blanks < UINT32_MAX)
+                blanks++;
+            i = past_line_end(s, i, n);
+            continue;
+        }
         size_t cstart = i, width;
         uint32_t flags;
         size_t eol = scan_line(s, i, n, &flags, &width);
@@ -308,12 +322,6 @@ void wn_lines_split(wn_parser *p) {
         } else if (blanks < UINT32_MAX) {
             blanks++;
         }
-        i = eol;
-        if (i < n) { /* the line end */
-            if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
-                i += 2;
-            else
-                i++;
-        }
+        i = past_line_end(s, eol, n);
     }
 }

@@ -1050,6 +1050,37 @@ static void check_line_scan(const char *line, size_t len, const char *rest, cons
     free(buf);
 }
 
+/* Blank lines, of nothing or of white space only (ASCII, no-break and
+ * ideographic spaces), are counted, not kept: with every kind of line end,
+ * k of them between two lines give the second line blanks == k; at the
+ * end of the input they leave no line. */
+START_TEST(blank_lines_are_counted) {
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    static const char *const fills[] = {"", "   ", "\t \t", "\xC2\xA0 \xE3\x80\x80"};
+    char text[256];
+    for (size_t e = 0; e < 3; e++)
+        for (size_t f = 0; f < sizeof fills / sizeof fills[0]; f++)
+            for (uint32_t k = 0; k <= 3; k++) {
+                size_t n = (size_t)snprintf(text, sizeof text, "First line.%s", ends[e]);
+                for (uint32_t b = 0; b < k; b++)
+                    n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", fills[f], ends[e]);
+                n += (size_t)snprintf(text + n, sizeof text - n, "Second line.%s%s", ends[e],
+                                      fills[f]);
+                wn_parser p;
+                memset(&p, 0, sizeof p);
+                p.in = text;
+                p.len = n;
+                p.al = &wn_default_allocator;
+                wn_lines_split(&p);
+                ck_assert_int_eq(p.status, WN_OK);
+                ck_assert_msg(p.nlines == 2 && p.lines[0].blanks == 0 && p.lines[1].blanks == k,
+                              "end %zu fill %zu: %zu lines, blanks %u, want 2 lines and %u", e, f,
+                              p.nlines, p.nlines > 1 ? p.lines[1].blanks : 0, k);
+                wn_mem_free(p.al, p.lines);
+            }
+}
+END_TEST
+
 /* The line scanner reads sixteen or eight bytes at a time, skips blocks
  * with nothing special in one test, and stops at the block that holds the
  * line end: a special byte (a UTF-8 letter, a control byte, DEL, a tab,
@@ -1184,6 +1215,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, month_and_weekday_names);
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
+    tcase_add_test(tc, blank_lines_are_counted);
     tcase_add_test(tc, line_scan_agrees_on_mixed_lines);
     tcase_add_test(tc, line_scan_counts_long_lines);
     tcase_add_test(tc, unit_classes_are_counted_at_every_offset);
