@@ -1027,19 +1027,25 @@ static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *f
 
 /* Split `line` followed by `rest` (a line end and the next line) and
  * check the first line against line_reference(); `what` names the case. */
+/* The lines stage alone over text[0..n); the caller frees p.lines. */
+static wn_parser split_lines(const char *text, size_t n) {
+    wn_parser p;
+    memset(&p, 0, sizeof p);
+    p.in = text;
+    p.len = n;
+    p.al = &wn_default_allocator;
+    wn_lines_split(&p);
+    ck_assert_int_eq(p.status, WN_OK);
+    return p;
+}
+
 static void check_line_scan(const char *line, size_t len, const char *rest, const char *what) {
     size_t n = len + strlen(rest);
     char *buf = malloc(n);
     ck_assert_ptr_nonnull(buf);
     memcpy(buf, line, len);
     memcpy(buf + len, rest, n - len);
-    wn_parser p;
-    memset(&p, 0, sizeof p);
-    p.in = buf;
-    p.len = n;
-    p.al = &wn_default_allocator;
-    wn_lines_split(&p);
-    ck_assert_int_eq(p.status, WN_OK);
+    wn_parser p = split_lines(buf, n);
     ck_assert_uint_eq(p.nlines, 2);
     uint32_t width, flags;
     line_reference(line, len, &width, &flags);
@@ -1066,13 +1072,7 @@ START_TEST(blank_lines_are_counted) {
                     n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", fills[f], ends[e]);
                 n += (size_t)snprintf(text + n, sizeof text - n, "Second line.%s%s", ends[e],
                                       fills[f]);
-                wn_parser p;
-                memset(&p, 0, sizeof p);
-                p.in = text;
-                p.len = n;
-                p.al = &wn_default_allocator;
-                wn_lines_split(&p);
-                ck_assert_int_eq(p.status, WN_OK);
+                wn_parser p = split_lines(text, n);
                 ck_assert_msg(p.nlines == 2 && p.lines[0].blanks == 0 && p.lines[1].blanks == k,
                               "end %zu fill %zu: %zu lines, blanks %u, want 2 lines and %u", e, f,
                               p.nlines, p.nlines > 1 ? p.lines[1].blanks : 0, k);
