@@ -943,11 +943,6 @@ START_TEST(sentences_where_titles_are_read) {
 }
 END_TEST
 
-/* Short units (up to 256 bytes) are measured sixteen bytes at a time,
- * the last bytes in one more block that overlaps the ones before it: the
- * words of lines of every length from 1 to 256 bytes, spaces anywhere,
- * must be counted once each. The lines open in lower case, so the count is
- * the spaces' and no Title Case test runs. */
 START_TEST(unit_classes_are_counted_at_every_offset) {
     /* units of 1 to 256 bytes (measured 16 or 32 bytes at a time, the last
      * block overlapping the one before) with one odd byte at each offset:
@@ -976,6 +971,11 @@ START_TEST(unit_classes_are_counted_at_every_offset) {
 }
 END_TEST
 
+/* Short units (up to 256 bytes) are measured sixteen bytes at a time,
+ * the last bytes in one more block that overlaps the ones before it: the
+ * words of lines of every length from 1 to 256 bytes, spaces anywhere,
+ * must be counted once each. The lines open in lower case, so the count is
+ * the spaces' and no Title Case test runs. */
 START_TEST(short_unit_words_are_counted_once) {
     static const char *const words[] = {"a", "of", "the", "pier", "9", "harbour", "ferries"};
     unsigned state = 5;
@@ -1025,8 +1025,6 @@ static void line_reference(const char *s, size_t n, uint32_t *width, uint32_t *f
     }
 }
 
-/* Split `line` followed by `rest` (a line end and the next line) and
- * check the first line against line_reference(); `what` names the case. */
 /* The lines stage alone over text[0..n); the caller frees p.lines. */
 static wn_parser split_lines(const char *text, size_t n) {
     wn_parser p;
@@ -1039,6 +1037,8 @@ static wn_parser split_lines(const char *text, size_t n) {
     return p;
 }
 
+/* Split `line` followed by `rest` (a line end and the next line) and
+ * check the first line against line_reference(); `what` names the case. */
 static void check_line_scan(const char *line, size_t len, const char *rest, const char *what) {
     size_t n = len + strlen(rest);
     char *buf = malloc(n);
