@@ -215,8 +215,8 @@ typedef struct wn_line {
 
 /* Features of a unit's cleaned text (wn_unit.feat). */
 enum {
-    WN_UF_CAPS = 1u << 0,  /* letters are all upper case (at least two) */
-    WN_UF_TITLE = 1u << 1, /* Title Case: significant words capitalised */
+    WN_UF_CAPS = 1u << 0, /* letters are all upper case (at least two) */
+    /* 1u << 1: free (Title Case is asked for with wn_title_case()) */
     /* 1u << 2: free (a link inside the text is asked for with wn_unit_has_url()) */
     WN_UF_URLONLY = 1u << 3,    /* the whole text is one link */
     WN_UF_LOWER0 = 1u << 4,     /* starts with a lower-case letter */
@@ -323,6 +323,13 @@ void wn_units_build(wn_parser *p);
  * the few recognizers that turn a line with a link away ask last, when the
  * rest of their test has passed. */
 int wn_unit_has_url(const wn_unit *u);
+/* Is the unit in Title Case: a capital first, no full stop at the end, at
+ * least two significant words after the first (not the small words Title
+ * Case leaves lower) and three of them capitalised (or a number) to each
+ * other one? Units of up to 256 bytes (WN_FEATURE_SPAN) only. A few
+ * recognizers ask it of a few units (short lines, runs of titles), so it
+ * is measured when asked, one step per word, not with every unit. */
+int wn_title_case(const wn_unit *u);
 /* Run the recognizers and move the blocks into the document. */
 void wn_assemble(wn_parser *p, wn_doc *doc);
 

@@ -104,8 +104,7 @@ static int is_small_word(const char *p, size_t n, size_t room) {
 
 typedef struct word_stats {
     uint32_t words, upper, lower, alnum, digits;
-    uint32_t replaced;    /* U+FFFD: bytes that were not UTF-8 */
-    uint32_t sig, sigcap; /* significant words after the first, and how many are capitalised */
+    uint32_t replaced; /* U+FFFD: bytes that were not UTF-8 */
 } word_stats;
 
 static inline int core_punct(unsigned char c) {
@@ -237,9 +236,10 @@ static void count_high(const char *s, size_t n, word_stats *w) {
     }
 }
 
-/* Words, letter case and Title Case of short text: one table lookup and one
- * addition per byte, then one step per word for titles; characters beyond
- * ASCII are classified through utf8proc only when the text has them. */
+/* Words and letter case of short text: one table lookup and one addition
+ * per byte; characters beyond ASCII are classified through utf8proc only
+ * when the text has them. (Title Case, one step per word, is measured
+ * only when a recognizer asks: wn_title_case().) */
 #if defined(__SSE2__)
 /* Lanes of v whose byte lies in [lo, hi]: shifted so that lo becomes -128,
  * one signed comparison. */
@@ -348,7 +348,7 @@ static uint64_t class_counts(const unsigned char *u, size_t n) {
     return acc + acc2;
 }
 
-static void measure_words(const char *s, size_t n, int title, word_stats *st) {
+static void measure_words(const char *s, size_t n, word_stats *st) {
     const unsigned char *u = (const unsigned char *)s;
     uint64_t acc = class_counts(u, n);
     word_stats w;
@@ -357,50 +357,43 @@ static void measure_words(const char *s, size_t n, int title, word_stats *st) {
     w.lower = BC_FIELD(acc, 1);
     w.digits = BC_FIELD(acc, 2);
     w.alnum = w.upper + w.lower + w.digits;
-    int any_high = BC_FIELD(acc, 3) != 0;
-    if (any_high)
+    if (BC_FIELD(acc, 3) != 0)
         count_high(s, n, &w);
-    if (!title) { /* sentences need no Title Case test: count the words only */
-        w.words = n ? BC_FIELD(acc, 4) + 1 : 0;
-        *st = w;
-        return;
-    }
-    /* the words the loop below counts: one after each space but a last one */
-    uint32_t words = n ? BC_FIELD(acc, 4) + 1 - (u[n - 1] == ' ') : 0;
-    size_t i = 0;
+    /* cleaned text has single spaces and none at either end */
+    w.words = n ? BC_FIELD(acc, 4) + 1 : 0;
+    *st = w;
+}
+
+int wn_title_case(const wn_unit *u) {
+    const char *s = u->text + u->bullet;
+    size_t n = u->len - u->bullet;
+    if (!(u->feat & WN_UF_UPPER0) || u->endc == WN_END_PERIOD || n > WN_FEATURE_SPAN)
+        return 0;
+    const unsigned char *t = (const unsigned char *)s;
+    uint32_t sig = 0, sigcap = 0; /* significant words after the first, capitalised ones */
+    size_t i = wn_next_space(s, 0, n) + 1;
     while (i < n) {
-        size_t e = wn_next_space(s, i, n);
-        w.words++;
-        /* Title Case needs three capitalised words to each other one: once
-         * the words left, this one among them, cannot make that up, the
-         * answer is no */
-        if (w.sigcap + (words - w.words) + 1 < 3 * (w.sig - w.sigcap)) {
-            w.words = words;
-            break;
+        size_t e = wn_next_space(s, i, n), a = i, b = e;
+        while (a < b && core_punct(t[a]))
+            a++;
+        while (b > a && core_punct(t[b - 1]))
+            b--;
+        wn_word c = {s + a, b - a};
+        if (e > i && (t[i] >= 0x80 || t[e - 1] >= 0x80)) { /* curly quotes around it */
+            wn_word word = {s + i, e - i};
+            c = wn_word_core(word);
         }
-        if (w.words > 1) {
-            size_t a = i, b = e;
-            while (a < b && core_punct(u[a]))
-                a++;
-            while (b > a && core_punct(u[b - 1]))
-                b--;
-            wn_word c = {s + a, b - a};
-            if (e > i && (u[i] >= 0x80 || u[e - 1] >= 0x80)) { /* curly quotes around it */
-                wn_word word = {s + i, e - i};
-                c = wn_word_core(word);
-            }
-            if (c.n && !is_small_word(c.p, c.n, (size_t)(s + n - c.p))) {
-                size_t at = 0;
-                uint32_t cp = wn_u8_next(c.p, c.n, &at);
-                if (wn_is_alpha(cp) || wn_is_digit(cp)) {
-                    w.sig++;
-                    w.sigcap += wn_is_upper(cp) || wn_is_digit(cp);
-                }
+        if (c.n && !is_small_word(c.p, c.n, (size_t)(s + n - c.p))) {
+            size_t at = 0;
+            uint32_t cp = wn_u8_next(c.p, c.n, &at);
+            if (wn_is_alpha(cp) || wn_is_digit(cp)) {
+                sig++;
+                sigcap += wn_is_upper(cp) || wn_is_digit(cp);
             }
         }
         i = e + 1;
     }
-    *st = w;
+    return sig >= 2 && sigcap * 4 >= sig * 3;
 }
 
 /* Can the text hold a link? Every link has a dot followed by a letter or
@@ -575,13 +568,10 @@ static void measure(wn_unit *u) {
             f |= WN_UF_GARBLED;
     } else {
         word_stats st;
-        /* Title Case only matters for lines that can be titles */
-        measure_words(s, n, u->endc != WN_END_PERIOD && (f & WN_UF_UPPER0), &st);
+        measure_words(s, n, &st);
         u->nwords = st.words;
         if (st.upper >= 2 && st.lower == 0)
             f |= WN_UF_CAPS;
-        if (st.sig >= 2 && st.sigcap * 4 >= st.sig * 3 && (f & WN_UF_UPPER0))
-            f |= WN_UF_TITLE;
         if (st.alnum == 0)
             f |= WN_UF_NOALNUM;
         if (st.digits == 0 && !ordered) /* a numbered list marker has digits */

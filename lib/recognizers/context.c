@@ -198,7 +198,7 @@ static void trailing_title_runs(wn_parser *p) {
         int after_junk = before != SIZE_MAX && p->units[before].kind == WN_BLOCK_NOISE;
         int titles = 1;
         for (size_t k = i; k <= j && titles; k = wn_next_head(p, k))
-            titles = (p->units[k].feat & WN_UF_TITLE) != 0;
+            titles = wn_title_case(&p->units[k]);
         int body_after = last_body != SIZE_MAX && last_body > j;
         if (count >= 2 && !body_after && i > 0 && (after_junk || titles))
             for (size_t k = i; k <= j; k = wn_next_head(p, k))

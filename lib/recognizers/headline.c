@@ -59,7 +59,7 @@ static int dek_like(const wn_unit *u, int header) {
     /* a standfirst may go without its full stop, but then it must read as a
      * sentence (not a second title) unless the front matter goes on after it */
     if (u->endc != WN_END_PERIOD && u->endc != WN_END_QUESTION && u->endc != WN_END_EXCLAIM &&
-        !(u->endc == WN_END_WORD && (header || (u->nwords >= 8 && !(u->feat & WN_UF_TITLE)))))
+        !(u->endc == WN_END_WORD && (header || (u->nwords >= 8 && !wn_title_case(u)))))
         return 0;
     return !reads_as_lede(u);
 }

@@ -67,7 +67,7 @@ static size_t bullet_run(wn_parser *p, size_t i, size_t last_story) {
     int titles = 1;
     for (size_t k = i; k <= j && titles; k++) {
         const wn_unit *t = &p->units[k];
-        titles = (t->feat & WN_UF_TITLE) && t->endc != WN_END_PERIOD && t->nwords <= 25;
+        titles = t->endc != WN_END_PERIOD && t->nwords <= 25 && wn_title_case(t);
     }
     int body_follows = last_story != SIZE_MAX && last_story > j;
     if (titles && !u->ordered && !body_follows) {

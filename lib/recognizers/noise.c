@@ -270,8 +270,8 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))
         return 1;
     /* the header of a box of links: "Related Internet Links", "More on this story" */
-    if (u->nwords <= 4 && u->endc == WN_END_WORD && (u->feat & (WN_UF_TITLE | WN_UF_CAPS)) &&
-        wn_lead_in(s, n, link_box_leads))
+    if (u->nwords <= 4 && u->endc == WN_END_WORD && wn_lead_in(s, n, link_box_leads) &&
+        ((u->feat & WN_UF_CAPS) || wn_title_case(u)))
         return 1;
     /* "Story continues below advertisement", "Advertisement - Scroll to Read" */
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_ci_find(s, n, "advertise") != SIZE_MAX)

@@ -16,6 +16,24 @@ START_TEST(headline_and_dek) {
 }
 END_TEST
 
+/* A line of eight words or more without a full stop under the headline is
+ * a dek when it reads as a sentence, and not when it is in Title Case (a
+ * second title, here taken for a heading). */
+START_TEST(title_case_line_is_not_a_dek) {
+    wn_doc *d =
+        parse("Harbour ferry makes first crossing in a decade\n\n"
+              "Restored Route Links Both Halves Of The Bay Again After Ten Years\n\n"
+              "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n");
+    ck_types(d, "headline subhead paragraph");
+    wn_doc_free(d);
+    d = parse("Harbour ferry makes first crossing in a decade\n\n"
+              "A restored route links both halves of the bay again after ten years\n\n"
+              "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n");
+    ck_types(d, "headline dek paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(lede_is_not_a_dek) {
     /* the sentence after the title names the day of the news: it is the lede */
     wn_doc *d =
@@ -156,6 +174,7 @@ static Suite *suite(void) {
     TCase *tc = tcase_create("headline");
     tcase_add_test(tc, headline_and_dek);
     tcase_add_test(tc, lede_is_not_a_dek);
+    tcase_add_test(tc, title_case_line_is_not_a_dek);
     tcase_add_test(tc, attributed_lede_is_not_a_dek);
     tcase_add_test(tc, no_title_line_no_headline);
     tcase_add_test(tc, section_kicker_above_title);

@@ -685,8 +685,10 @@ START_TEST(joined_units_are_counted) {
 END_TEST
 
 /* The features of the first unit of text, through the line, wrap and unit
- * stages as wn_parse() runs them; its word count in *nwords when asked. */
-static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uint32_t *nwords) {
+ * stages as wn_parse() runs them; its word count in *nwords and whether it
+ * is in Title Case in *title when asked. */
+static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uint32_t *nwords,
+                                 int *title) {
     wn_arena arena;
     wn_arena_init(&arena, &wn_default_allocator);
     wn_parser p;
@@ -708,6 +710,8 @@ static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uin
     *url = wn_unit_has_url(&p.units[0]);
     if (nwords)
         *nwords = p.units[0].nwords;
+    if (title)
+        *title = wn_title_case(&p.units[0]);
     wn_mem_free(p.al, p.lines);
     wn_mem_free(p.al, p.units);
     wn_buf_release(&p.scratch);
@@ -716,7 +720,7 @@ static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uin
 }
 
 static unsigned first_unit_measures_url(const char *text, unsigned *endc, int *url) {
-    return first_unit_words(text, endc, url, NULL);
+    return first_unit_words(text, endc, url, NULL, NULL);
 }
 
 static unsigned first_unit_measures(const char *text, unsigned *endc) {
@@ -852,9 +856,10 @@ START_TEST(title_case_counts_every_word) {
                 }
                 snprintf(text + o, sizeof text - o, "\n");
                 int want = first && sig >= 2 && sigcap * 4 >= sig * 3;
-                unsigned f = first_unit_features(text);
-                ck_assert_msg(!(f & WN_UF_TITLE) == !want, "%s: TITLE %u", text,
-                              (f & WN_UF_TITLE) != 0);
+                unsigned endc;
+                int url, title;
+                first_unit_words(text, &endc, &url, NULL, &title);
+                ck_assert_msg(!title == !want, "%s: Title Case %d", text, title);
             }
         }
     }
@@ -890,7 +895,7 @@ START_TEST(titlelike_is_read_from_the_measures) {
                 unsigned endc;
                 int url;
                 uint32_t nwords;
-                unsigned f = first_unit_words(text, &endc, &url, &nwords);
+                unsigned f = first_unit_words(text, &endc, &url, &nwords, NULL);
                 int want = nwords >= 1 && nwords <= WN_TITLE_MAX_WORDS && endc != WN_END_PERIOD &&
                            endc != WN_END_COLON && endc != WN_END_OTHERPUNCT &&
                            !(f & (WN_UF_LOWER0 | WN_UF_NOALNUM | WN_UF_URLONLY | WN_UF_SENTENCES |
@@ -1000,7 +1005,7 @@ START_TEST(short_unit_words_are_counted_once) {
         unsigned endc;
         int url;
         uint32_t nwords;
-        first_unit_words(text, &endc, &url, &nwords);
+        first_unit_words(text, &endc, &url, &nwords, NULL);
         ck_assert_msg(nwords == spaces + 1, "%zu bytes: %u words, want %u", want, nwords,
                       spaces + 1);
     }

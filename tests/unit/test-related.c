@@ -176,6 +176,29 @@ START_TEST(each_small_word_keeps_titles) {
 }
 END_TEST
 
+/* Two short lines after the last paragraph, not after junk: links when
+ * every one is in Title Case, story text when they read as sentences. */
+START_TEST(title_case_run_after_the_story) {
+    static const char *const story =
+        "Harbour ferry makes first crossing in a decade\n\n"
+        "The first ferry in ten years crossed the bay on Tuesday, the operator said.\n\n"
+        "Tickets for the summer sold out within two days, and more sailings are planned.\n\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s%s", story,
+             "Island Bus Timetable Changes For Summer\n\n"
+             "Lighthouse Museum Reopens After Long Repairs\n");
+    wn_doc *d = parse(text);
+    ck_types(d, "headline paragraph paragraph related related");
+    wn_doc_free(d);
+    snprintf(text, sizeof text, "%s%s", story,
+             "Island bus timetable changes for summer\n\n"
+             "Lighthouse museum reopens after long repairs\n");
+    d = parse(text);
+    ck_types(d, "headline paragraph paragraph paragraph paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(run_in_label_is_paragraph) {
     wn_doc *d =
         between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
@@ -220,6 +243,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, bulleted_titles_with_small_words);
     tcase_add_test(tc, each_small_word_keeps_titles);
+    tcase_add_test(tc, title_case_run_after_the_story);
     tcase_add_test(tc, run_in_label_is_paragraph);
     tcase_add_test(tc, capitalised_opening_is_paragraph);
     tcase_add_test(tc, heading_of_a_link_box);
