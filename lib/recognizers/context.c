@@ -192,15 +192,17 @@ static void trailing_title_runs(wn_parser *p) {
             j = next;
             count++;
         }
-        /* the run must read as links: after junk (a prompt, a separator) or
-         * every line in Title Case */
-        size_t before = wn_prev_head(p, i);
-        int after_junk = before != SIZE_MAX && p->units[before].kind == WN_BLOCK_NOISE;
-        int titles = 1;
-        for (size_t k = i; k <= j && titles; k = wn_next_head(p, k))
-            titles = wn_title_case(&p->units[k]);
-        int body_after = last_body != SIZE_MAX && last_body > j;
-        if (count >= 2 && !body_after && i > 0 && (after_junk || titles))
+        /* two or more lines after the story text, and they must read as
+         * links: after junk (a prompt, a separator) or every line in Title
+         * Case (asked last: it is measured word by word) */
+        int links = count >= 2 && i > 0 && !(last_body != SIZE_MAX && last_body > j);
+        if (links) {
+            size_t before = wn_prev_head(p, i);
+            if (before == SIZE_MAX || p->units[before].kind != WN_BLOCK_NOISE)
+                for (size_t k = i; k <= j && links; k = wn_next_head(p, k))
+                    links = wn_title_case(&p->units[k]);
+        }
+        if (links)
             for (size_t k = i; k <= j; k = wn_next_head(p, k))
                 wn_related_bare(p, k);
         i = wn_next_head(p, j);
