@@ -67,7 +67,7 @@ static size_t bullet_run(wn_parser *p, size_t i, size_t last_story) {
     int titles = 1;
     for (size_t k = i; k <= j && titles; k++) {
         const wn_unit *t = &p->units[k];
-        titles = t->endc != WN_END_PERIOD && t->nwords <= 25 && wn_title_case(t);
+        titles = t->nwords <= 25 && wn_title_case(t); /* Title Case ends in no full stop */
     }
     int body_follows = last_story != SIZE_MAX && last_story > j;
     if (titles && !u->ordered && !body_follows) {
