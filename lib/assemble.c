@@ -64,14 +64,19 @@ static void finish_block(wn_parser *p, size_t i, size_t last) {
 void wn_assemble(wn_parser *p, wn_doc *doc) {
     size_t n = p->nunits;
     /* one block per unit, owned by the document: compacted in place and
-     * trimmed at the end */
-    p->blocks = wn_mem_alloc(p->al, (n ? n : 1) * sizeof(wn_block));
+     * trimmed at the end. A small input's blocks (one with a work region)
+     * go in the document's arena, whose first chunk has room for them,
+     * instead of an allocation of their own; a large input's stay apart,
+     * so that the trim gives their tail back. */
+    size_t bytes = (n ? n : 1) * sizeof(wn_block);
+    doc->blocks_in_arena = p->work.base != NULL;
+    p->blocks = doc->blocks_in_arena ? wn_arena_alloc(p->arena, bytes) : wn_mem_alloc(p->al, bytes);
     if (!p->blocks) {
         wn_fail_nomem(p);
         return;
     }
     doc->blocks = p->blocks;
-    memset(p->blocks, 0, (n ? n : 1) * sizeof(wn_block));
+    memset(p->blocks, 0, bytes);
     for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
         stages[s](p);
         if (wn_failed(p))
@@ -121,7 +126,9 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
         k++;
     }
     doc->nblocks = k;
-    if (k < n) {
+    if (k < n && doc->blocks_in_arena) {
+        wn_arena_shrink(p->arena, (char *)doc->blocks, bytes, (k ? k : 1) * sizeof(wn_block));
+    } else if (k < n) {
         /* give back the tail; the blocks are reached by index from here on */
         wn_block *trimmed = wn_mem_realloc(p->al, doc->blocks, (k ? k : 1) * sizeof(wn_block));
         if (!trimmed) {

@@ -123,6 +123,37 @@ void wn_buf_release(wn_buf *b);
 int wn_buf_reserve(wn_buf *b, size_t extra);
 void wn_buf_put(wn_buf *b, const char *p, size_t n);
 
+/* The work region: a parse's temporary arrays (its lines, its units, the
+ * repeat tables), which die with the parse, carved from one allocation
+ * made up front when the input is small. A 5 KB article otherwise makes
+ * five or six allocations of a few kilobytes each (too large for the C
+ * library's fast per-thread caches), and their malloc and free were more
+ * time than any stage but the line split, the cleaner and the units'
+ * measures. An array that does not fit comes from the allocator as
+ * before, and so does every array of a large input (no region), each
+ * given back as soon as it is done with, which keeps a large input's peak
+ * where it was. */
+typedef struct wn_work {
+    char *base, *cur, *lim; /* the region; all NULL when there is none */
+    char *last;             /* the latest array carved, which can grow in place */
+} wn_work;
+
+/* No region: every array comes from the allocator. */
+void wn_work_none(wn_work *w);
+/* A region of n bytes; -1 when it cannot be had (w is then without one). */
+int wn_work_init(wn_work *w, const wn_allocator *al, size_t n);
+void wn_work_release(wn_work *w, const wn_allocator *al);
+/* n bytes aligned to 64 (a cache line) in the region, else from the
+ * allocator; NULL on failure. */
+void *wn_work_alloc(wn_work *w, const wn_allocator *al, size_t n);
+/* Grow (or shrink) p, of `had` bytes, to n bytes, in place when it is the
+ * latest array of the region and the room is there; NULL on failure, p
+ * intact. */
+void *wn_work_realloc(wn_work *w, const wn_allocator *al, void *p, size_t had, size_t n);
+/* Give p back to the allocator when it came from there (a region's
+ * arrays go when the region does). */
+void wn_work_free(wn_work *w, const wn_allocator *al, void *p);
+
 /* ------------------------------------------------------------------ document */
 
 /* Noise reasons (stored in wn_block.reason). */
@@ -185,6 +216,7 @@ struct wn_doc {
     wn_allocator al; /* the allocator everything below came from */
     wn_arena arena;
     wn_block *blocks;
+    int blocks_in_arena; /* blocks lie in the arena, not in an allocation of their own */
     size_t nblocks;
     size_t input_size;
     /* first block of each kind the top level reports, or SIZE_MAX */
@@ -289,6 +321,7 @@ typedef struct wn_parser {
     const wn_allocator *al;
     wn_arena *arena; /* the document's arena: everything that outlives the parse */
     wn_buf scratch;  /* temporary text */
+    wn_work work;    /* where lines, units and the repeat tables go (small inputs) */
     wn_line *lines;  /* non-blank physical lines */
     size_t nlines;
     size_t ncont;   /* lines that continue the line before (WN_LF_CONT) */

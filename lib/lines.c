@@ -63,7 +63,8 @@ static int push_line(wn_parser *p, size_t *cap, const wn_line *l) {
         size_t ncap = *cap ? *cap * 2 : 64;
         if (ncap > SIZE_MAX / sizeof(wn_line))
             return -1;
-        wn_line *nl = wn_mem_realloc(p->al, p->lines, ncap * sizeof(wn_line));
+        wn_line *nl = wn_work_realloc(&p->work, p->al, p->lines, *cap * sizeof(wn_line),
+                                      ncap * sizeof(wn_line));
         if (!nl)
             return -1;
         p->lines = nl;

@@ -205,3 +205,80 @@ void wn_buf_put(wn_buf *b, const char *p, size_t n) {
         memcpy(b->p + b->n, p, n);
     b->n += n;
 }
+
+/* ------------------------------------------------------------------ work region */
+
+#define WN_WORK_ALIGN 64u
+
+void wn_work_none(wn_work *w) {
+    w->base = w->cur = w->lim = w->last = NULL;
+}
+
+int wn_work_init(wn_work *w, const wn_allocator *al, size_t n) {
+    wn_work_none(w);
+    if (n > SIZE_MAX - WN_WORK_ALIGN)
+        return -1;
+    char *b = wn_mem_alloc(al, n + WN_WORK_ALIGN);
+    if (!b)
+        return -1;
+    w->base = b;
+    /* the arrays start on a cache line: a unit record is one */
+    uintptr_t c = (uintptr_t)b;
+    w->cur = b + ((WN_WORK_ALIGN - (c & (WN_WORK_ALIGN - 1))) & (WN_WORK_ALIGN - 1));
+    w->lim = b + n + WN_WORK_ALIGN;
+    return 0;
+}
+
+void wn_work_release(wn_work *w, const wn_allocator *al) {
+    wn_mem_free(al, w->base);
+    wn_work_none(w);
+}
+
+/* Did p come from the region? (Compared as integers: the pointers may
+ * belong to different objects.) */
+static int in_work(const wn_work *w, const void *p) {
+    uintptr_t a = (uintptr_t)p;
+    return w->base && a >= (uintptr_t)w->base && a < (uintptr_t)w->lim;
+}
+
+/* The region's n bytes from `at` (n <= lim - at) are taken: the next
+ * array starts on the cache line after them. */
+static void take(wn_work *w, char *at, size_t n) {
+    size_t step = (n + WN_WORK_ALIGN - 1) & ~(size_t)(WN_WORK_ALIGN - 1);
+    w->cur = step <= (size_t)(w->lim - at) ? at + step : w->lim;
+    w->last = at;
+}
+
+void *wn_work_alloc(wn_work *w, const wn_allocator *al, size_t n) {
+    if (!n)
+        n = 1; /* two arrays never share an address */
+    if (w->base && n <= (size_t)(w->lim - w->cur)) {
+        char *r = w->cur;
+        take(w, r, n);
+        return r;
+    }
+    return wn_mem_alloc(al, n);
+}
+
+void *wn_work_realloc(wn_work *w, const wn_allocator *al, void *p, size_t had, size_t n) {
+    if (!p)
+        return wn_work_alloc(w, al, n);
+    if (!in_work(w, p))
+        return wn_mem_realloc(al, p, n);
+    char *c = p;
+    if (c == w->last && n <= (size_t)(w->lim - c)) {
+        take(w, c, n); /* the latest array grows (or shrinks) in place */
+        return p;
+    }
+    /* moved: to the region's free end or to the allocator */
+    void *q = wn_work_alloc(w, al, n);
+    if (!q)
+        return NULL;
+    memcpy(q, p, had < n ? had : n);
+    return q;
+}
+
+void wn_work_free(wn_work *w, const wn_allocator *al, void *p) {
+    if (!in_work(w, p))
+        wn_mem_free(al, p); /* a region's arrays go with the region */
+}

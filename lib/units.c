@@ -631,7 +631,7 @@ void wn_units_build(wn_parser *p) {
         wn_fail_nomem(p);
         return;
     }
-    p->units = wn_mem_alloc(p->al, (count + WN_UNITS_PAD) * sizeof(wn_unit));
+    p->units = wn_work_alloc(&p->work, p->al, (count + WN_UNITS_PAD) * sizeof(wn_unit));
     if (!p->units) {
         wn_fail_nomem(p);
         return;

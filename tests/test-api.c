@@ -402,6 +402,89 @@ START_TEST(allocation_failure) {
 }
 END_TEST
 
+/* A small input's temporary arrays (its lines, its units, the repeat
+ * tables) share one work region, and its blocks lie in the document's
+ * arena: a parse makes three allocations (the document, the region, the
+ * arena's chunk), not one per array. */
+START_TEST(small_input_allocations) {
+    counting c = {0, 0, 0, 0, 0, 42, 0};
+    wn_allocator al;
+    wn_options o = counting_options(&c, &al);
+    wn_doc *doc = NULL;
+    ck_assert_int_eq(wn_parse(article, sizeof article - 1, &o, &doc), WN_OK);
+    ck_assert_uint_gt(wn_doc_block_count(doc), 5);
+    ck_assert_uint_le(c.allocs, 3);
+    wn_doc_free(doc);
+    ck_assert_uint_eq(c.allocs, c.frees);
+}
+END_TEST
+
+/* Blocks of two documents: the same types, spans and texts. */
+static void assert_same_blocks(const wn_doc *a, const wn_doc *b) {
+    ck_assert_uint_eq(wn_doc_block_count(a), wn_doc_block_count(b));
+    for (size_t i = 0; i < wn_doc_block_count(a); i++) {
+        const wn_block *x = wn_doc_block(a, i), *y = wn_doc_block(b, i);
+        ck_assert_int_eq(wn_block_type(x), wn_block_type(y));
+        ck_assert_uint_eq(wn_block_start(x), wn_block_start(y));
+        ck_assert_uint_eq(wn_block_end(x), wn_block_end(y));
+        size_t nx = 0, ny = 0;
+        const char *tx = wn_block_text(x, &nx), *ty = wn_block_text(y, &ny);
+        ck_assert_int_eq(tx == NULL, ty == NULL);
+        ck_assert_uint_eq(nx, ny);
+        if (tx)
+            ck_assert_int_eq(memcmp(tx, ty, nx), 0);
+    }
+}
+
+/* Market stalls, one a line: every seventh repeats the one seven lines up
+ * and every ninth is cut off with "..." (the repeat tables, both of them),
+ * with a blank line after every fifth. */
+static size_t stall_lines(char *out, size_t cap, int lines, int terse) {
+    size_t n = 0;
+    for (int k = 0; k < lines; k++) {
+        int stall = k % 7 == 6 ? k - 7 : k;
+        int w = terse        ? snprintf(out + n, cap - n, "S%d.\n", stall)
+                : k % 9 == 8 ? snprintf(out + n, cap - n,
+                                        "Stall %d sells pears and plums from the...\n", stall)
+                             : snprintf(out + n, cap - n, "Stall %d sells pears and plums%s\n",
+                                        stall, k % 5 == 4 ? ".\n" : ".");
+        ck_assert(w > 0 && (size_t)w < cap - n);
+        n += (size_t)w;
+    }
+    return n;
+}
+
+/* The same text parsed with a work region and without one (blank lines
+ * appended take it past the size that gets a region, and add no block):
+ * the same blocks for texts whose lines fit the first capacity of the
+ * lines (64), outgrow it and grow in place (70, 130), fill the region so
+ * that the repeat tables go to the allocator (800 lines of about 35
+ * bytes), leave no room for the units, which go to the allocator, while
+ * the tables take the lines' place once they are given back (500 lines
+ * of 4 to 6 bytes, where the region expects a line in 48 bytes), and
+ * outgrow the region themselves (3,000 such lines). */
+START_TEST(work_region_changes_nothing) {
+    static char text[300 * 1024];
+    const int counts[] = {40, 70, 130, 800, 500, 3000};
+    for (size_t t = 0; t < sizeof counts / sizeof counts[0]; t++) {
+        size_t n = stall_lines(text, sizeof text, counts[t], t >= 4);
+        size_t padded = n + 200 * 1024;
+        memset(text + n, '\n', padded - n);
+        counting c = {0, 0, 0, 0, 0, 42, 1};
+        wn_allocator al;
+        wn_options o = counting_options(&c, &al);
+        wn_doc *small = NULL, *large = NULL;
+        ck_assert_int_eq(wn_parse(text, n, &o, &small), WN_OK);
+        ck_assert_int_eq(wn_parse(text, padded, NULL, &large), WN_OK);
+        ck_assert_uint_ge(wn_doc_block_count(small), (size_t)counts[t] / 5);
+        assert_same_blocks(small, large);
+        wn_doc_free(small);
+        wn_doc_free(large);
+        ck_assert_uint_eq(c.allocs, c.frees);
+    }
+}
+END_TEST
+
 /* Escape a block's text the way OUTPUT.md asks, one byte at a time. */
 static size_t escape_ref(const char *s, size_t n, char *out) {
     size_t k = 0;
@@ -567,6 +650,8 @@ static Suite *suite(void) {
     tcase_add_test(tc, strings_outlive_the_input);
     tcase_add_test(tc, allocator_hook_sees_everything);
     tcase_add_test(tc, allocator_memory_is_not_trusted);
+    tcase_add_test(tc, small_input_allocations);
+    tcase_add_test(tc, work_region_changes_nothing);
     tcase_add_test(tc, allocation_failure);
     suite_add_tcase(s, tc);
     return s;

@@ -24,7 +24,7 @@ static int table_init(wn_parser *p, table *t, size_t n) {
     size_t cap = 16;
     while (cap < n + n / 2)
         cap *= 2;
-    t->e = wn_mem_alloc(p->al, cap * sizeof(uint64_t));
+    t->e = wn_work_alloc(&p->work, p->al, cap * sizeof(uint64_t));
     if (!t->e)
         return -1;
     memset(t->e, 0, cap * sizeof(uint64_t));
@@ -33,7 +33,7 @@ static int table_init(wn_parser *p, table *t, size_t n) {
 }
 
 static void table_free(wn_parser *p, table *t) {
-    wn_mem_free(p->al, t->e);
+    wn_work_free(&p->work, p->al, t->e);
 }
 
 static inline uint64_t entry_tag(uint64_t key) {
