@@ -419,6 +419,40 @@ static void nfc_text(wn_parser *p, const char *s, size_t n) {
     wn_buf_put(b, s + copied, n - copied);
 }
 
+/* Is every byte of s[0..n) at or above 0x80 part of a three-byte sequence
+ * E2 80 90..A7, U+2010..U+2027 (the dashes, curly quotes, bullets and the
+ * ellipsis of news copy)? Cleaning copies those as they are (see
+ * clean_bytes()), so a line whose only bytes beyond ASCII they are needs
+ * no cleaning at all when it has no other reason to (controls, two spaces
+ * in a row, '&'). Most lines of English news with anything beyond ASCII
+ * are such lines. */
+static int only_news_punct(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    for (;;) {
+        /* on to the next byte >= 0x80 */
+#if defined(__SSE2__)
+        for (;;) {
+            if (i + 16 > n)
+                break;
+            unsigned m = (unsigned)_mm_movemask_epi8(
+                _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+            if (m) {
+                i += (size_t)__builtin_ctz(m);
+                break;
+            }
+            i += 16;
+        }
+#endif
+        while (i < n && s[i] < 0x80)
+            i++;
+        if (i >= n)
+            return 1;
+        if (s[i] != 0xE2 || n - i < 3 || s[i + 1] != 0x80 || s[i + 2] < 0x90 || s[i + 2] > 0xA7)
+            return 0;
+        i += 3;
+    }
+}
+
 char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
     const wn_line *ln = p->lines;
     int entities = (p->flags & WN_OPT_DECODE_ENTITIES) != 0;
@@ -428,8 +462,17 @@ char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
         total += ln[k].end - ln[k].start + 1;
         need_slow |= ln[k].flags & slow;
     }
+    if (need_slow == WN_LF_HIGH) {
+        need_slow = 0;
+        for (size_t k = first; k <= last && !need_slow; k++)
+            if ((ln[k].flags & WN_LF_HIGH) &&
+                !only_news_punct((const unsigned char *)p->in + ln[k].start,
+                                 ln[k].end - ln[k].start))
+                need_slow = WN_LF_HIGH;
+    }
     if (!need_slow) {
-        /* plain ASCII: join the lines as they are */
+        /* plain ASCII, or news punctuation besides: join the lines as
+         * they are */
         char *r = wn_arena_alloc_bytes(p->arena, total);
         if (!r)
             return NULL;

@@ -175,6 +175,75 @@ START_TEST(general_punctuation_each) {
 }
 END_TEST
 
+/* A line whose only bytes beyond ASCII are dashes, quotes and the ellipsis
+ * (U+2010..U+2027) is copied as it is; one character outside that range
+ * anywhere in the line, at every offset of the sixteen-byte steps that
+ * look for those bytes, still gets the line cleaned: U+00A0 and U+2028
+ * become a space, a sequence cut short becomes U+FFFD, "e" and a
+ * combining accent become one character. */
+START_TEST(news_punctuation_only_lines) {
+    expect_clean(
+        "\xE2\x80\x9CWe sail at dawn,\xE2\x80\x9D the skipper said \xE2\x80\x94 twice\xE2\x80\xA6",
+        "\xE2\x80\x9CWe sail at dawn,\xE2\x80\x9D the skipper said \xE2\x80\x94 twice\xE2\x80\xA6",
+        WN_OPT_DEFAULT);
+    static const char *const other[][2] = {{"\xC2\xA0", " "},
+                                           {"\xE2\x80\xA8", " "},
+                                           {"\xE2\x80\x8F", "\xE2\x80\x8F"},
+                                           {"\xE2\x80", "\xEF\xBF\xBD"},
+                                           {"e\xCC\x81", "\xC3\xA9"}};
+    static const char *const words = "Twas the ferry crew waving from the deck at dawn ";
+    for (size_t k = 0; k < sizeof other / sizeof other[0]; k++)
+        for (size_t pad = 1; pad < 44; pad++) {
+            char raw[256], want[256];
+            snprintf(raw, sizeof raw, "\xE2\x80\x99%.*s%sand sailed \xE2\x80\x93 north.", (int)pad,
+                     words, other[k][0]);
+            snprintf(want, sizeof want, "\xE2\x80\x99%.*s%sand sailed \xE2\x80\x93 north.",
+                     (int)pad, words, other[k][1]);
+            /* a space next to a space collapses into it */
+            char *w = want;
+            for (char *q = want; *q; q++)
+                if (!(q[0] == ' ' && q[1] == ' '))
+                    *w++ = *q;
+            *w = '\0';
+            expect_clean(raw, want, WN_OPT_DEFAULT);
+        }
+    /* a sequence cut short by the end of the text, in memory that ends
+     * there too (a read past it is an error under the sanitizers) */
+    static const char cut[] = "The ferry\xE2\x80\x99s last word \xE2\x80";
+    char *exact = malloc(sizeof cut - 1);
+    ck_assert_ptr_nonnull(exact);
+    memcpy(exact, cut, sizeof cut - 1);
+    wn_doc *d = parse_with(exact, sizeof cut - 1, WN_OPT_DEFAULT);
+    ck_text(wn_block_text, blk(d, 0), "The ferry\xE2\x80\x99s last word \xEF\xBF\xBD");
+    wn_doc_free(d);
+    free(exact);
+}
+END_TEST
+
+/* The lines of a hard-wrapped paragraph are cleaned as one: a line of
+ * news punctuation only does not let a later line that needs cleaning
+ * through as it is. */
+START_TEST(wrapped_lines_cleaned_together) {
+    static const char *const text = "The committee spent most of the evening on the \xE2\x80\x9C"
+                                    "budget,\xE2\x80\x9D which\n"
+                                    "has grown by a third since the last\xC2\xA0"
+                                    "election and now covers\n"
+                                    "two new libraries and a swimming pool.\n"
+                                    "\n"
+                                    "Several members asked why the pool had been added so late in\n"
+                                    "the process, and whether residents had been consulted at all\n"
+                                    "before the plans were drawn up by the council's engineers.\n";
+    wn_doc *d = parse(text);
+    ck_types(d, "paragraph paragraph");
+    ck_text(wn_block_text, blk(d, 0),
+            "The committee spent most of the evening on the \xE2\x80\x9C"
+            "budget,\xE2\x80\x9D which has "
+            "grown by a third since the last election and now covers two new libraries and a "
+            "swimming pool.");
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(space_runs_at_every_offset) {
     /* runs of spaces, tabs and no-break spaces wherever they fall relative to
      * eight-byte words collapse to one space */
@@ -198,6 +267,8 @@ static Suite *suite(void) {
     TCase *tc = tcase_create("clean");
     tcase_add_test(tc, spaces_collapse);
     tcase_add_test(tc, specials_at_every_offset);
+    tcase_add_test(tc, news_punctuation_only_lines);
+    tcase_add_test(tc, wrapped_lines_cleaned_together);
     tcase_add_test(tc, invisible_characters);
     tcase_add_test(tc, replacements_fill_their_room);
     tcase_add_test(tc, invalid_utf8_becomes_replacement);
