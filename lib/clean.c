@@ -139,6 +139,13 @@ static uint32_t decode_u8(const unsigned char *s, size_t n, size_t *i) {
     return cp;
 }
 
+/* Does s[i] start one of U+2010..U+2027 (E2 80 90..A7), the dashes,
+ * quotes, bullets and the ellipsis of news copy? Cleaning copies them as
+ * they are: no space, and NFC leaves them alone. */
+static inline int news_punct_at(const unsigned char *s, size_t i, size_t n) {
+    return s[i] == 0xE2 && n - i >= 3 && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0xA7;
+}
+
 static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entities) {
     /* work on a local copy: stores through the output pointer could alias
      * the state otherwise, and the compiler would reload it every byte */
@@ -225,9 +232,7 @@ static void clean_bytes(cleaner *cl, const unsigned char *s, size_t n, int entit
             i++;
             continue;
         }
-        if (ch == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x90 && s[i + 2] <= 0xA7) {
-            /* U+2010..U+2027, the dashes, quotes, bullets and the ellipsis
-             * of news copy: no space, and NFC leaves them as they are */
+        if (news_punct_at(s, i, n)) {
             pay_space(c);
             memcpy(c->out, s + i, 3);
             c->out += 3;
@@ -419,13 +424,10 @@ static void nfc_text(wn_parser *p, const char *s, size_t n) {
     wn_buf_put(b, s + copied, n - copied);
 }
 
-/* Is every byte of s[0..n) at or above 0x80 part of a three-byte sequence
- * E2 80 90..A7, U+2010..U+2027 (the dashes, curly quotes, bullets and the
- * ellipsis of news copy)? Cleaning copies those as they are (see
- * clean_bytes()), so a line whose only bytes beyond ASCII they are needs
- * no cleaning at all when it has no other reason to (controls, two spaces
- * in a row, '&'). Most lines of English news with anything beyond ASCII
- * are such lines. */
+/* Is every byte of s[0..n) at or above 0x80 part of one of U+2010..U+2027
+ * (news_punct_at())? Cleaning copies those as they are, so a line whose only bytes beyond ASCII
+ * they are needs no cleaning at all when it has no other reason to (controls, two spaces in a row,
+ * '&'). Most lines of English news with anything beyond ASCII are such lines. */
 static int only_news_punct(const unsigned char *s, size_t n) {
     size_t i = 0;
     for (;;) {
@@ -447,7 +449,7 @@ static int only_news_punct(const unsigned char *s, size_t n) {
             i++;
         if (i >= n)
             return 1;
-        if (s[i] != 0xE2 || n - i < 3 || s[i + 1] != 0x80 || s[i + 2] < 0x90 || s[i + 2] > 0xA7)
+        if (!news_punct_at(s, i, n))
             return 0;
         i += 3;
     }
