@@ -138,8 +138,6 @@ typedef struct wn_work {
     char *last;             /* the latest array carved, which can grow in place */
 } wn_work;
 
-/* No region: every array comes from the allocator. */
-void wn_work_none(wn_work *w);
 /* A region of n bytes; -1 when it cannot be had (w is then without one). */
 int wn_work_init(wn_work *w, const wn_allocator *al, size_t n);
 void wn_work_release(wn_work *w, const wn_allocator *al);

@@ -210,12 +210,13 @@ void wn_buf_put(wn_buf *b, const char *p, size_t n) {
 
 #define WN_WORK_ALIGN 64u
 
-void wn_work_none(wn_work *w) {
+/* No region: every array comes from the allocator. */
+static void work_none(wn_work *w) {
     w->base = w->cur = w->lim = w->last = NULL;
 }
 
 int wn_work_init(wn_work *w, const wn_allocator *al, size_t n) {
-    wn_work_none(w);
+    work_none(w);
     if (n > SIZE_MAX - WN_WORK_ALIGN)
         return -1;
     char *b = wn_mem_alloc(al, n + WN_WORK_ALIGN);
@@ -231,7 +232,7 @@ int wn_work_init(wn_work *w, const wn_allocator *al, size_t n) {
 
 void wn_work_release(wn_work *w, const wn_allocator *al) {
     wn_mem_free(al, w->base);
-    wn_work_none(w);
+    work_none(w);
 }
 
 /* Did p come from the region? (Compared as integers: the pointers may
