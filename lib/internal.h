@@ -302,6 +302,7 @@ typedef struct wn_unit {
     uint8_t bullet;        /* bytes of a leading list marker and its space */
     uint8_t ordered;       /* the marker is a number */
     uint8_t has_later_dup; /* a later block repeats this one */
+    uint8_t has_extra;     /* the block's extra fields were made (wn_extra()) */
 } wn_unit;
 
 /* ------------------------------------------------------------------ parser */

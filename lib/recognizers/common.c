@@ -21,13 +21,19 @@ void wn_join(wn_parser *p, size_t i, size_t j) {
 }
 
 wn_block_extra *wn_extra(wn_parser *p, size_t i) {
+    /* the unit, which the caller has at hand, says whether the fields were
+     * made: the block record is written the first time, not read, and in a
+     * large document it is far out of the cache (a miss a block) */
     wn_block *b = &p->blocks[i];
-    if (!b->x) {
-        b->x = wn_arena_alloc(p->arena, sizeof *b->x);
-        if (b->x)
-            memset(b->x, 0, sizeof *b->x);
-    }
-    return b->x;
+    if (p->units[i].has_extra)
+        return b->x;
+    wn_block_extra *x = wn_arena_alloc(p->arena, sizeof *x);
+    if (!x)
+        return NULL;
+    memset(x, 0, sizeof *x);
+    b->x = x;
+    p->units[i].has_extra = 1;
+    return x;
 }
 
 wn_sv wn_keep(wn_parser *p, const char *s, size_t n) {

@@ -684,6 +684,54 @@ START_TEST(joined_units_are_counted) {
 }
 END_TEST
 
+/* A block's extra fields are made once, on the first wn_extra() for it,
+ * zeroed, and found again by every later call (the unit says whether they
+ * were made, so that the block record is written, not read, the first
+ * time); a block nobody asked for has none. */
+START_TEST(extra_fields_made_once) {
+    const char *text = "The ferry left at noon.\n\nIt reached the island by two.\n\n"
+                       "Nobody was aboard on the way back.\n";
+    wn_arena arena;
+    wn_arena_init(&arena, &wn_default_allocator);
+    wn_parser p;
+    memset(&p, 0, sizeof p);
+    p.in = text;
+    p.len = strlen(text);
+    p.flags = WN_OPT_DEFAULT;
+    p.al = &wn_default_allocator;
+    p.arena = &arena;
+    p.status = WN_OK;
+    wn_buf_init(&p.scratch, p.al);
+    wn_lines_split(&p);
+    wn_wrap_detect(&p);
+    wn_units_build(&p);
+    ck_assert_int_eq(p.status, WN_OK);
+    ck_assert_uint_eq(p.nunits, 3);
+    p.blocks = calloc(p.nunits, sizeof *p.blocks);
+    ck_assert_ptr_nonnull(p.blocks);
+    wn_block_extra *x0 = wn_extra(&p, 0);
+    ck_assert_ptr_nonnull(x0);
+    for (int f = 0; f < WN_NFIELDS; f++)
+        ck_assert_ptr_null(x0->f[f].p);
+    ck_assert_ptr_null(x0->arr);
+    x0->f[WN_F_PLACE] = wn_sv_make("Harbor", 6);
+    ck_assert_ptr_eq(wn_extra(&p, 0), x0);
+    ck_assert_ptr_eq(x0->f[WN_F_PLACE].p, "Harbor");
+    wn_block_extra *x2 = wn_extra(&p, 2);
+    ck_assert_ptr_nonnull(x2);
+    ck_assert_ptr_ne(x2, x0);
+    ck_assert_ptr_eq(wn_extra(&p, 2), x2);
+    ck_assert_ptr_eq(p.blocks[0].x, x0);
+    ck_assert_ptr_null(p.blocks[1].x);
+    ck_assert_ptr_eq(p.blocks[2].x, x2);
+    free(p.blocks);
+    wn_mem_free(p.al, p.lines);
+    wn_mem_free(p.al, p.units);
+    wn_buf_release(&p.scratch);
+    wn_arena_release(&arena);
+}
+END_TEST
+
 /* The features of the first unit of text, through the line, wrap and unit
  * stages as wn_parse() runs them; its word count in *nwords and whether it
  * is in Title Case in *title when asked. */
@@ -1245,6 +1293,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, hash_separates_near_texts);
     tcase_add_test(tc, byte_masks_agree_with_reference);
     tcase_add_test(tc, case_folding_is_ascii_only);
+    tcase_add_test(tc, extra_fields_made_once);
     suite_add_tcase(s, tc);
     return s;
 }
