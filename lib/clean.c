@@ -455,7 +455,7 @@ static int only_news_punct(const unsigned char *s, size_t n) {
     }
 }
 
-char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
+char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len, int *as_is) {
     const wn_line *ln = p->lines;
     int entities = (p->flags & WN_OPT_DECODE_ENTITIES) != 0;
     uint32_t slow = WN_LF_HIGH | WN_LF_CTRL | WN_LF_DSPACE | (entities ? WN_LF_AMP : 0);
@@ -472,6 +472,7 @@ char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len) {
                                  ln[k].end - ln[k].start))
                 need_slow = WN_LF_HIGH;
     }
+    *as_is = !need_slow;
     if (!need_slow) {
         /* plain ASCII, or news punctuation besides: join the lines as
          * they are */

@@ -373,8 +373,10 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency);
 
 /* Clean the bytes of lines [first, last] (joined by one space) into
  * p->scratch, then copy the result into the arena. Returns the cleaned text
- * (NUL-terminated) and its length through *len, or NULL on failure. */
-char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len);
+ * (NUL-terminated) and its length through *len, or NULL on failure. *as_is
+ * is set when the lines were copied as they are: every byte beyond ASCII in
+ * the text is then part of news punctuation, U+2010..U+2027. */
+char *wn_clean_lines(wn_parser *p, size_t first, size_t last, size_t *len, int *as_is);
 
 /* Decode one character reference at s[0] == '&' (n bytes available).
  * On success stores up to two code points in cp[] (count in *ncp) and

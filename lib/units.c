@@ -348,7 +348,9 @@ static uint64_t class_counts(const unsigned char *u, size_t n) {
     return acc + acc2;
 }
 
-static void measure_words(const char *s, size_t n, word_stats *st) {
+/* as_is: every byte beyond ASCII is part of news punctuation (see
+ * wn_clean_lines()), which has no class to count. */
+static void measure_words(const char *s, size_t n, int as_is, word_stats *st) {
     const unsigned char *u = (const unsigned char *)s;
     uint64_t acc = class_counts(u, n);
     word_stats w;
@@ -357,7 +359,7 @@ static void measure_words(const char *s, size_t n, word_stats *st) {
     w.lower = BC_FIELD(acc, 1);
     w.digits = BC_FIELD(acc, 2);
     w.alnum = w.upper + w.lower + w.digits;
-    if (BC_FIELD(acc, 3) != 0)
+    if (BC_FIELD(acc, 3) != 0 && !as_is)
         count_high(s, n, &w);
     /* cleaned text has single spaces and none at either end */
     w.words = n ? BC_FIELD(acc, 4) + 1 : 0;
@@ -536,7 +538,7 @@ static uint8_t end_class(const char *s, size_t n) {
     return WN_END_NONE;
 }
 
-static void measure(wn_unit *u) {
+static void measure(wn_unit *u, int as_is) {
     int ordered = 0;
     u->bullet = (uint8_t)list_marker(u->text, u->len, &ordered);
     u->ordered = (uint8_t)ordered;
@@ -568,7 +570,7 @@ static void measure(wn_unit *u) {
             f |= WN_UF_GARBLED;
     } else {
         word_stats st;
-        measure_words(s, n, &st);
+        measure_words(s, n, as_is, &st);
         u->nwords = st.words;
         if (st.upper >= 2 && st.lower == 0)
             f |= WN_UF_CAPS;
@@ -646,13 +648,14 @@ void wn_units_build(wn_parser *p) {
         u->start = p->lines[i].start;
         u->end = p->lines[j].end;
         u->dup_of = WN_NO_UNIT;
-        u->text = wn_clean_lines(p, i, j, &u->len);
+        int as_is;
+        u->text = wn_clean_lines(p, i, j, &u->len, &as_is);
         if (!u->text) {
             if (p->status == WN_OK)
                 wn_fail_nomem(p);
             return;
         }
-        measure(u);
+        measure(u, as_is);
         p->nellipsis += (u->feat & WN_UF_ELLIPSIS) != 0;
         k++;
         i = j + 1;

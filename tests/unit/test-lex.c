@@ -781,6 +781,32 @@ static unsigned first_unit_features(const char *text) {
     return first_unit_measures(text, &endc);
 }
 
+/* A short unit's letters beyond ASCII are counted whether or not news
+ * punctuation stands beside them; a line whose only bytes beyond ASCII are
+ * news punctuation is copied as it is and has none to count. */
+START_TEST(letters_beyond_ascii_beside_news_punctuation) {
+    static const struct {
+        const char *text;
+        unsigned set, clear;
+    } cases[] = {
+        /* capitals only beyond ASCII, in curly quotes */
+        {"\u201C\u00C9\u00C9 \u00C0\u00C0\u201D\n", WN_UF_CAPS, WN_UF_NOALNUM},
+        {"\u00C9\u00C9 \u00C0\u00C0 \u2014 \u00D6\u00D6\n", WN_UF_CAPS, WN_UF_NOALNUM},
+        /* the one letter is beyond ASCII, between dashes */
+        {"\u2014 \u00E9 \u2014\n", 0, WN_UF_NOALNUM | WN_UF_CAPS},
+        /* news punctuation only, beside ASCII */
+        {"\u201CNEWS FLASH\u201D\n", WN_UF_CAPS, WN_UF_NOALNUM},
+        {"\u2014 \u2018 \u2026 \u2014\n", WN_UF_NOALNUM, WN_UF_CAPS},
+        {"\u2018Mixed case\u2019 \u2014 words\n", 0, WN_UF_CAPS | WN_UF_NOALNUM},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        unsigned f = first_unit_features(cases[k].text);
+        ck_assert_msg((f & cases[k].set) == cases[k].set && !(f & cases[k].clear),
+                      "case %zu: features %#x", k, f);
+    }
+}
+END_TEST
+
 /* How a unit ends: closing quotes, brackets and a space before them are
  * looked past, in ASCII and beyond. */
 START_TEST(end_class_looks_past_closers) {
@@ -1294,6 +1320,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, byte_masks_agree_with_reference);
     tcase_add_test(tc, case_folding_is_ascii_only);
     tcase_add_test(tc, extra_fields_made_once);
+    tcase_add_test(tc, letters_beyond_ascii_beside_news_punctuation);
     suite_add_tcase(s, tc);
     return s;
 }
