@@ -684,6 +684,31 @@ START_TEST(joined_units_are_counted) {
 }
 END_TEST
 
+/* The line, wrap and unit stages over text, as wn_parse() runs them, into
+ * p (its arena: *arena); release_units() gives everything back. */
+static void build_units(wn_parser *p, wn_arena *arena, const char *text) {
+    wn_arena_init(arena, &wn_default_allocator);
+    memset(p, 0, sizeof *p);
+    p->in = text;
+    p->len = strlen(text);
+    p->flags = WN_OPT_DEFAULT;
+    p->al = &wn_default_allocator;
+    p->arena = arena;
+    p->status = WN_OK;
+    wn_buf_init(&p->scratch, p->al);
+    wn_lines_split(p);
+    wn_wrap_detect(p);
+    wn_units_build(p);
+    ck_assert_int_eq(p->status, WN_OK);
+}
+
+static void release_units(wn_parser *p, wn_arena *arena) {
+    wn_mem_free(p->al, p->lines);
+    wn_mem_free(p->al, p->units);
+    wn_buf_release(&p->scratch);
+    wn_arena_release(arena);
+}
+
 /* A block's extra fields are made once, on the first wn_extra() for it,
  * zeroed, and found again by every later call (the unit says whether they
  * were made, so that the block record is written, not read, the first
@@ -692,20 +717,8 @@ START_TEST(extra_fields_made_once) {
     const char *text = "The ferry left at noon.\n\nIt reached the island by two.\n\n"
                        "Nobody was aboard on the way back.\n";
     wn_arena arena;
-    wn_arena_init(&arena, &wn_default_allocator);
     wn_parser p;
-    memset(&p, 0, sizeof p);
-    p.in = text;
-    p.len = strlen(text);
-    p.flags = WN_OPT_DEFAULT;
-    p.al = &wn_default_allocator;
-    p.arena = &arena;
-    p.status = WN_OK;
-    wn_buf_init(&p.scratch, p.al);
-    wn_lines_split(&p);
-    wn_wrap_detect(&p);
-    wn_units_build(&p);
-    ck_assert_int_eq(p.status, WN_OK);
+    build_units(&p, &arena, text);
     ck_assert_uint_eq(p.nunits, 3);
     p.blocks = calloc(p.nunits, sizeof *p.blocks);
     ck_assert_ptr_nonnull(p.blocks);
@@ -725,10 +738,7 @@ START_TEST(extra_fields_made_once) {
     ck_assert_ptr_null(p.blocks[1].x);
     ck_assert_ptr_eq(p.blocks[2].x, x2);
     free(p.blocks);
-    wn_mem_free(p.al, p.lines);
-    wn_mem_free(p.al, p.units);
-    wn_buf_release(&p.scratch);
-    wn_arena_release(&arena);
+    release_units(&p, &arena);
 }
 END_TEST
 
@@ -738,20 +748,8 @@ END_TEST
 static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uint32_t *nwords,
                                  int *title) {
     wn_arena arena;
-    wn_arena_init(&arena, &wn_default_allocator);
     wn_parser p;
-    memset(&p, 0, sizeof p);
-    p.in = text;
-    p.len = strlen(text);
-    p.flags = WN_OPT_DEFAULT;
-    p.al = &wn_default_allocator;
-    p.arena = &arena;
-    p.status = WN_OK;
-    wn_buf_init(&p.scratch, p.al);
-    wn_lines_split(&p);
-    wn_wrap_detect(&p);
-    wn_units_build(&p);
-    ck_assert_int_eq(p.status, WN_OK);
+    build_units(&p, &arena, text);
     ck_assert_uint_ge(p.nunits, 1);
     unsigned feat = p.units[0].feat;
     *endc = p.units[0].endc;
@@ -760,10 +758,7 @@ static unsigned first_unit_words(const char *text, unsigned *endc, int *url, uin
         *nwords = p.units[0].nwords;
     if (title)
         *title = wn_title_case(&p.units[0]);
-    wn_mem_free(p.al, p.lines);
-    wn_mem_free(p.al, p.units);
-    wn_buf_release(&p.scratch);
-    wn_arena_release(&arena);
+    release_units(&p, &arena);
     return feat;
 }
 
