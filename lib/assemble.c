@@ -45,7 +45,8 @@ static void finish_block(wn_parser *p, size_t i, size_t last) {
     b->start = u->start;
     b->end = p->units[last].end;
     if (b->type == WN_BLOCK_NOISE) {
-        /* whatever a block was before it became noise, noise keeps all its text */
+        /* whatever a block was before it became noise, noise keeps all its
+         * text (no wn_extra() comes after this: see its has_extra) */
         b->x = NULL;
         b->has_dateline = 0;
         b->text = joined_text(p, i, last, ' ');

@@ -107,7 +107,9 @@ static inline int wn_title_like(const wn_unit *u, uint32_t max_words) {
 /* Copy [s, s+n) into the document arena (NUL-terminated); null on failure. */
 wn_sv wn_keep(wn_parser *p, const char *s, size_t n);
 /* The extra fields of block i for writing, made (all null) on first use;
- * NULL when memory ran out (the parse then fails). */
+ * NULL when memory ran out (the parse then fails). Whether they were made
+ * is the unit's has_extra, not the block's pointer: a block's fields are
+ * dropped only when the blocks are finished, after the last call. */
 wn_block_extra *wn_extra(wn_parser *p, size_t i);
 
 /* Does the text of u start with one of the lead-ins (case-insensitive,
