@@ -83,20 +83,22 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
         if (wn_failed(p))
             return;
     }
-    for (size_t i = 0; i < n; i = wn_next_head(p, i))
-        if (p->units[i].kind == 0)
-            wn_mark(p, i, WN_BLOCK_PARAGRAPH);
-    wn_rec_dateline(p);
-    if (wn_failed(p))
-        return;
-
-    for (size_t i = 0; i < n; i = wn_next_head(p, i))
-        finish_block(p, i, wn_next_head(p, i) - 1);
-    if (wn_failed(p))
-        return;
-    /* compact: block heads move down over the units joined to them */
+    /* then, block by block in one pass (each step reads and writes only
+     * its own block): what is still undecided is a paragraph, a paragraph
+     * gives up its dateline, the block is finished, and its record moves
+     * down over the units joined to the blocks before it */
     size_t k = 0;
-    for (size_t i = 0; i < n; i = wn_next_head(p, i)) {
+    for (size_t i = 0; i < n;) {
+        size_t next = wn_next_head(p, i);
+        const wn_unit *u = &p->units[i];
+        if (u->kind == 0)
+            wn_mark(p, i, WN_BLOCK_PARAGRAPH);
+        if (u->kind == WN_BLOCK_PARAGRAPH && (u->feat & WN_UF_DATELINE) &&
+            wn_dateline_take(p, i) != 0)
+            return;
+        finish_block(p, i, next - 1);
+        if (wn_failed(p))
+            return;
         if (k != i)
             doc->blocks[k] = p->blocks[i]; /* k < i: nothing unread is overwritten */
         const wn_block *b = &doc->blocks[k];
@@ -125,6 +127,7 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
             break;
         }
         k++;
+        i = next;
     }
     doc->nblocks = k;
     if (k < n && doc->blocks_in_arena) {

@@ -226,24 +226,21 @@ size_t wn_dateline_parse(const char *s, size_t n, wn_sv *place, wn_sv *agency) {
     return i;
 }
 
-void wn_rec_dateline(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i++) {
-        wn_unit *u = &p->units[i];
-        if (u->join || u->kind != WN_BLOCK_PARAGRAPH || !(u->feat & WN_UF_DATELINE))
-            continue;
-        wn_sv place, agency;
-        size_t k = wn_dateline_parse(u->text, u->len, &place, &agency);
-        if (!k)
-            continue;
-        wn_block *b = &p->blocks[i];
-        wn_block_extra *x = wn_extra(p, i);
-        if (!x)
-            return;
-        b->has_dateline = 1;
-        if (place.p)
-            x->f[WN_F_PLACE] = wn_keep(p, place.p, place.n);
-        if (agency.p)
-            x->f[WN_F_AGENCY] = wn_keep(p, agency.p, agency.n);
-        b->text = wn_sv_make(u->text + k, u->len - k);
-    }
+int wn_dateline_take(wn_parser *p, size_t i) {
+    const wn_unit *u = &p->units[i];
+    wn_sv place, agency;
+    size_t k = wn_dateline_parse(u->text, u->len, &place, &agency);
+    if (!k)
+        return 0;
+    wn_block *b = &p->blocks[i];
+    wn_block_extra *x = wn_extra(p, i);
+    if (!x)
+        return -1;
+    b->has_dateline = 1;
+    if (place.p)
+        x->f[WN_F_PLACE] = wn_keep(p, place.p, place.n);
+    if (agency.p)
+        x->f[WN_F_AGENCY] = wn_keep(p, agency.p, agency.n);
+    b->text = wn_sv_make(u->text + k, u->len - k);
+    return 0;
 }

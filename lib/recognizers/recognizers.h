@@ -36,7 +36,10 @@ void wn_rec_cards(wn_parser *p);
 void wn_rec_headline(wn_parser *p);
 void wn_rec_context(wn_parser *p);
 void wn_rec_subhead(wn_parser *p);
-void wn_rec_dateline(wn_parser *p);
+/* Take the dateline out of paragraph i, whose unit's features say it may
+ * start with one (WN_UF_DATELINE): the block gets the place and agency and
+ * its text starts after the dateline. 0, or -1 when memory ran out. */
+int wn_dateline_take(wn_parser *p, size_t i);
 
 /* Do the tables generated into tables.h (tables-gen.py) equal what the
  * word lists of noise.c, byline.c and related.c build at run time

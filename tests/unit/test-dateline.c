@@ -65,12 +65,30 @@ START_TEST(press_release_wire) {
 }
 END_TEST
 
+/* The document's dateline is found by its block's index, which counts
+ * blocks, not lines: a list's items joined into one block come before it. */
+START_TEST(dateline_index_after_joined_lines) {
+    wn_doc *d = parse("Ferry service to resume\n\n"
+                      "- Boats leave the north pier every hour\n"
+                      "- Tickets go on sale at the kiosk\n"
+                      "- Bicycles ride free until June\n\n"
+                      "MILLBROOK (AP) \xE2\x80\x94 The ferry crossed the bay on Tuesday.\n\n"
+                      "The captain said the crossing was calm.\n");
+    ck_assert_uint_eq(wn_doc_block_count(d), 4);
+    ck_assert_int_eq(wn_block_type(blk(d, 1)), WN_BLOCK_LIST);
+    ck_assert_ptr_eq(wn_doc_dateline(d), blk(d, 2));
+    ck_assert_pstr_eq(wn_block_text(blk(d, 2), NULL), "The ferry crossed the bay on Tuesday.");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("dateline");
     TCase *tc = tcase_create("dateline");
     tcase_add_test(tc, forms);
     tcase_add_test(tc, not_datelines);
     tcase_add_test(tc, press_release_wire);
+    tcase_add_test(tc, dateline_index_after_joined_lines);
     suite_add_tcase(s, tc);
     return s;
 }
