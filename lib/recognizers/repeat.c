@@ -130,6 +130,10 @@ static size_t find_prefix(const wn_parser *p, const table *t, const wn_unit *u, 
 #define WN_AHEAD 16
 #define WN_NEAR 8
 #define WN_SOON 3
+/* Up to this many block heads (about a megabyte of text) the table, the
+ * records and the texts stay in the caches, and the keys are computed as
+ * each head is looked up: fetching ahead would only cost instructions. */
+#define WN_CACHED_HEADS 4096
 #define WN_HINT_PROBE 4 /* slots read for a candidate: the first ones, in one cache line or two */
 
 typedef struct lookahead {
@@ -204,11 +208,17 @@ void wn_rec_repeat(wn_parser *p) {
     }
     lookahead la;
     lookahead_init(&la);
+    int ahead = heads > WN_CACHED_HEADS; /* the same keys either way */
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
         wn_unit *u = &p->units[i];
-        lookahead_fill(p, &la, &whole);
-        uint64_t key = la.key[la.first % WN_AHEAD];
-        la.first++;
+        uint64_t key;
+        if (ahead) {
+            lookahead_fill(p, &la, &whole);
+            key = la.key[la.first % WN_AHEAD];
+            la.first++;
+        } else {
+            key = block_hash(p, i);
+        }
         size_t of = find_same(p, &whole, key, i);
         if (of == SIZE_MAX && truncated) {
             size_t plen = truncated_prefix(u);

@@ -56,10 +56,29 @@ START_TEST(many_copies_stay_linear) {
 }
 END_TEST
 
-START_TEST(copies_far_apart_and_ellipsis_character) {
+/* Distinct lines before the blocks a test looks at: with thousands of
+ * blocks, repeat detection computes keys and fetches candidates ahead of
+ * their lookups (in a document too large for the caches); with a few it
+ * looks each block up at once. Both must find the same copies. */
+#define WN_TEST_FILLER 5000
+
+static char *with_filler(size_t lines, const char *tail, size_t tail_len, size_t *len) {
+    size_t cap = lines * 64 + tail_len + 1, o = 0;
+    char *buf = malloc(cap);
+    ck_assert_ptr_nonnull(buf);
+    for (size_t k = 0; k < lines; k++)
+        o += (size_t)snprintf(buf + o, cap - o,
+                              "Gauge %zu on the north quay read %zu this morning.\n", k, k % 13);
+    memcpy(buf + o, tail, tail_len);
+    *len = o + tail_len;
+    buf[*len] = '\0';
+    return buf;
+}
+
+static void copies_far_apart(size_t filler) {
     /* forty distinct lines, then copies of three of them and a copy of a
      * fourth cut short by an ellipsis character: the keys of the blocks
-     * are computed ahead of their lookups, which must not shift them */
+     * must not shift when they are computed ahead of their lookups */
     char buf[8192];
     size_t o = 0;
     for (int k = 0; k < 40; k++)
@@ -72,21 +91,29 @@ START_TEST(copies_far_apart_and_ellipsis_character) {
                           "Notice 20: the reading room on floor 6 opens \xE2\x80\xA6\n"
                           "Notice 35: the reading room on floor 0 opens late today.\n"
                           "Notice 36: the reading room, it said...\n");
-    wn_doc *d = parse_with(buf, o, WN_OPT_DEFAULT);
-    ck_assert_uint_eq(wn_doc_block_count(d), 45);
-    for (size_t k = 0; k < 40; k++)
+    size_t len;
+    char *doc = with_filler(filler, buf, o, &len);
+    wn_doc *d = parse_with(doc, len, WN_OPT_DEFAULT);
+    ck_assert_uint_eq(wn_doc_block_count(d), filler + 45);
+    for (size_t k = 0; k < filler + 40; k++)
         ck_assert_int_ne(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
-    for (size_t k = 40; k < 44; k++) {
+    for (size_t k = filler + 40; k < filler + 44; k++) {
         ck_assert_int_eq(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
         ck_text(wn_block_reason, blk(d, k), "duplicate");
     }
     /* ends in "..." but starts like no earlier block past its first words */
-    ck_assert_int_ne(wn_block_type(blk(d, 44)), WN_BLOCK_NOISE);
+    ck_assert_int_ne(wn_block_type(blk(d, filler + 44)), WN_BLOCK_NOISE);
     wn_doc_free(d);
+    free(doc);
+}
+
+START_TEST(copies_far_apart_and_ellipsis_character) {
+    copies_far_apart(0);
+    copies_far_apart(WN_TEST_FILLER);
 }
 END_TEST
 
-START_TEST(copies_close_behind_their_first) {
+static void copies_close_behind(size_t filler) {
     /* copies one to four blocks after their first, inside the window of
      * blocks whose candidates are fetched ahead: a first copy inserted
      * after its copy's candidate was read must still be found */
@@ -100,17 +127,25 @@ START_TEST(copies_close_behind_their_first) {
                               "Bulletin %d: the river path near gate %d is closed for repairs.\n",
                               first[of], of % 9);
     }
-    wn_doc *d = parse_with(buf, o, WN_OPT_DEFAULT);
-    ck_assert_uint_eq(wn_doc_block_count(d), n);
+    size_t len;
+    char *doc = with_filler(filler, buf, o, &len);
+    wn_doc *d = parse_with(doc, len, WN_OPT_DEFAULT);
+    ck_assert_uint_eq(wn_doc_block_count(d), filler + n);
     for (size_t k = 0; k < n; k++) {
         if (first[k] != (int)k) {
-            ck_assert_int_eq(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
-            ck_text(wn_block_reason, blk(d, k), "duplicate");
+            ck_assert_int_eq(wn_block_type(blk(d, filler + k)), WN_BLOCK_NOISE);
+            ck_text(wn_block_reason, blk(d, filler + k), "duplicate");
         } else {
-            ck_assert_int_ne(wn_block_type(blk(d, k)), WN_BLOCK_NOISE);
+            ck_assert_int_ne(wn_block_type(blk(d, filler + k)), WN_BLOCK_NOISE);
         }
     }
     wn_doc_free(d);
+    free(doc);
+}
+
+START_TEST(copies_close_behind_their_first) {
+    copies_close_behind(0);
+    copies_close_behind(WN_TEST_FILLER);
 }
 END_TEST
 
