@@ -43,38 +43,38 @@ static inline uint64_t avalanche(uint64_t h) {
     return h;
 }
 
+/* Thirty-two bytes folded into h: the four words, each with its own
+ * constant (a word equal to its constant would zero the product: K1 and K2
+ * are not text), h in one of the two products. */
+static inline uint64_t block32(uint64_t h, const unsigned char *p) {
+    return fold_mul(load64(p) ^ K1, load64(p + 8) ^ K2 ^ h) ^
+           fold_mul(load64(p + 16) ^ K2, load64(p + 24) ^ K1);
+}
+
 uint64_t wn_hash(const void *data, size_t n, uint64_t seed) {
     const unsigned char *p = data;
     uint64_t h = seed ^ K3 ^ (uint64_t)n;
-    size_t len = n;
-    /* sixteen bytes a step: the two words, each with its own constant
-     * (a word equal to its constant would zero the product: K1 and K2 are
-     * not text), multiplied into one */
-    while (n >= 32) {
+    /* whole blocks of 32 bytes, then the 32 that end the text (some
+     * hashed twice: equal texts still hash alike, and the length is in the
+     * start), so that the only branch that depends on the length beyond
+     * the first is the loop's; shorter texts as two overlapping halves */
+    if (n > 32) {
+        const unsigned char *last = p + n - 32;
+        for (; p < last; p += 32)
+            h = block32(h, p);
+        h = block32(h, last);
+    } else if (n >= 16) {
         h = fold_mul(load64(p) ^ K1, load64(p + 8) ^ K2 ^ h) ^
-            fold_mul(load64(p + 16) ^ K2, load64(p + 24) ^ K1);
-        p += 32;
-        n -= 32;
-    }
-    if (n >= 16) {
-        h = fold_mul(load64(p) ^ K1, load64(p + 8) ^ K2 ^ h);
-        p += 16;
-        n -= 16;
-    }
-    if (n) {
-        /* the last sixteen bytes of the text (some hashed already: the
-         * length is in the start), or the few there are */
+            fold_mul(load64(p + n - 16) ^ K2, load64(p + n - 8) ^ K1);
+    } else {
         uint64_t t0 = 0, t1 = 0;
-        if (len >= 16) {
-            t0 = load64(p + n - 16);
-            t1 = load64(p + n - 8);
-        } else if (n >= 8) {
+        if (n >= 8) {
             t0 = load64(p);
             t1 = load64(p + n - 8);
         } else {
             memcpy(&t0, p, n);
         }
-        h = fold_mul(t0 ^ K1 ^ ((uint64_t)n << 56), t1 ^ K2 ^ h);
+        h = fold_mul(t0 ^ K1, t1 ^ K2 ^ h);
     }
     return avalanche(h);
 }

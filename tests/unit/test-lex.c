@@ -405,24 +405,32 @@ static int cmp_u64(const void *a, const void *b) {
 /* Repeat detection compares texts whose hashes are equal: texts that differ
  * in one byte, at any offset and in any bit, and the prefixes of one text,
  * must all hash apart (a collision would only cost a comparison, but many
- * would make repeats slow to find). */
+ * would make repeats slow to find). Lengths on both sides of 8, 16 and 32
+ * bytes, where the hash reads a text in different steps, and blocks of 32
+ * with a last one that overlaps the one before it or not. */
 START_TEST(hash_separates_near_texts) {
-    static uint64_t h[70 * 255 + 80];
+    static const size_t lengths[] = {1, 7, 8, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 70};
+    static uint64_t h[70 * 255 + 71];
     char text[70];
     for (size_t k = 0; k < sizeof text; k++)
         text[k] = (char)('a' + k % 23);
-    size_t m = 0;
-    for (size_t at = 0; at < sizeof text; at++)
-        for (unsigned d = 1; d < 256; d++) {
-            text[at] = (char)((unsigned char)text[at] ^ d);
-            h[m++] = wn_hash(text, sizeof text, 0);
-            text[at] = (char)((unsigned char)text[at] ^ d);
-        }
-    for (size_t n = 0; n <= sizeof text; n++)
-        h[m++] = wn_hash(text, n, 0);
-    qsort(h, m, sizeof h[0], cmp_u64);
-    for (size_t k = 1; k < m; k++)
-        ck_assert_msg(h[k] != h[k - 1], "two of %zu near texts hash alike", m);
+    for (size_t li = 0; li < sizeof lengths / sizeof lengths[0]; li++) {
+        size_t len = lengths[li], m = 0;
+        for (size_t at = 0; at < len; at++)
+            for (unsigned d = 1; d < 256; d++) {
+                text[at] = (char)((unsigned char)text[at] ^ d);
+                h[m++] = wn_hash(text, len, 0);
+                text[at] = (char)((unsigned char)text[at] ^ d);
+            }
+        h[m++] = wn_hash(text, len, 0);
+        if (len == sizeof text)
+            for (size_t n = 0; n < sizeof text; n++)
+                h[m++] = wn_hash(text, n, 0);
+        qsort(h, m, sizeof h[0], cmp_u64);
+        for (size_t k = 1; k < m; k++)
+            ck_assert_msg(h[k] != h[k - 1], "two of %zu near texts of %zu bytes hash alike", m,
+                          len);
+    }
 }
 END_TEST
 
