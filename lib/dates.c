@@ -6,6 +6,7 @@
  * "5 hours ago"). Used by the timestamp and tweet recognizers.
  */
 #include "internal.h"
+#include "recognizers/tables.h"
 
 static int digits_at(const char *s, size_t n, size_t i, size_t *len) {
     size_t k = i;
@@ -285,6 +286,7 @@ static const char *const filler[] = {
     "now",     "of",       "on",     "pdt",     "pm",       "posted", "pst",  "pt",    "published",
     "seconds", "sgt",      "time",   "today",   "updated",  "utc",    "week", "weeks", "wet",
     "wib",     "yesterday"};
+WN_SORTED_KEYS(filler, WN_KEYS_FILLER);
 
 int wn_parse_timestamp_line(const char *s, size_t n, wn_when *w) {
     memset(w, 0, sizeof *w);

@@ -522,10 +522,26 @@ int wn_phrases_equal(const wn_phrases *a, const wn_phrases *b);
 /* Does a phrase of the set start at a word start of s? */
 int wn_phrases_find(const wn_phrases *set, const char *s, size_t n);
 /* Is s (ASCII case-insensitively) in a list of non-empty lower-case
- * strings sorted by byte value? Bisection. */
-int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count);
-/* The same for a sorted array (no NULL at its end) in scope. */
-#define WN_SORTED_IN(s, n, list) wn_sorted_in((s), (n), (list), sizeof(list) / sizeof((list)[0]))
+ * strings sorted by byte value? Bisection over `keys`, the first two bytes
+ * of each entry as wn_sorted_keys() makes them: one small array, where the
+ * entries themselves would cost a load through a pointer at every step. */
+int wn_sorted_in(const char *s, size_t n, const char *const *list, const uint16_t *keys,
+                 size_t count);
+/* The keys of a sorted list: the first byte of each entry, then its second
+ * (0 after a one-byte entry). */
+void wn_sorted_keys(const char *const *list, size_t count, uint16_t *keys);
+/* The same for a sorted array (no NULL at its end) in scope, whose keys are
+ * in scope as list_keys (WN_SORTED_KEYS). */
+#define WN_SORTED_IN(s, n, list)                                                                   \
+    wn_sorted_in((s), (n), (list), list##_keys, sizeof(list) / sizeof((list)[0]))
+/* Define list_keys from KEYS, the initializer tables-gen.py writes into
+ * recognizers/tables.h from the list (the test "generated-tables" fails
+ * while it is out of date; a list whose length changed fails to compile). */
+#define WN_SORTED_KEYS(list, KEYS)                                                                 \
+    static const uint16_t list##_keys[] = KEYS;                                                    \
+    _Static_assert(sizeof(list##_keys) / sizeof(list##_keys[0]) ==                                 \
+                       sizeof(list) / sizeof((list)[0]),                                           \
+                   #list ": run lib/recognizers/tables-gen.py")
 /* Does s start with an entry of such a list, followed by the end of s or
  * by a byte that is not an ASCII letter or digit? Returns the entry's
  * length or 0. No entry of the list may be a prefix of another: then the

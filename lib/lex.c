@@ -443,7 +443,13 @@ static inline unsigned pair_key(const char *e) {
     return (unsigned)(unsigned char)e[0] << 8 | (unsigned char)e[1];
 }
 
-int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count) {
+void wn_sorted_keys(const char *const *list, size_t count, uint16_t *keys) {
+    for (size_t k = 0; k < count; k++)
+        keys[k] = (uint16_t)pair_key(list[k]);
+}
+
+int wn_sorted_in(const char *s, size_t n, const char *const *list, const uint16_t *keys,
+                 size_t count) {
     if (n == 0 || count == 0)
         return 0; /* no entry is empty */
     /* the first entry whose first two bytes are not below those of s,
@@ -451,15 +457,15 @@ int wn_sorted_in(const char *s, size_t n, const char *const *list, size_t count)
      * branch predictor); then the few entries that share those two bytes */
     unsigned key = (unsigned)wn_lower_ascii((unsigned char)s[0]) << 8 |
                    (n > 1 ? wn_lower_ascii((unsigned char)s[1]) : 0u);
-    const char *const *b = list, *const *end = list + count;
+    size_t b = 0;
     for (size_t len = count; len > 1;) {
         size_t half = len / 2;
-        b += pair_key(b[half]) < key ? half : 0;
+        b += keys[b + half] < key ? half : 0;
         len -= half;
     }
-    b += pair_key(*b) < key;
-    for (; b < end && pair_key(*b) == key; b++) {
-        int c = ci_cmp(s, n, *b);
+    b += keys[b] < key;
+    for (; b < count && keys[b] == key; b++) {
+        int c = ci_cmp(s, n, list[b]);
         if (c <= 0)
             return c == 0;
     }

@@ -5,6 +5,7 @@
  * case, the last significant character, links, a list marker, a hash.
  */
 #include "internal.h"
+#include "recognizers/tables.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -450,6 +451,7 @@ static const char *const abbreviations[] = {
     "hon", "i.e",    "inc",  "insp", "jan", "jr",   "jul",   "jun",  "lt",   "ltd",  "mar",  "mass",
     "mr",  "mrs",    "ms",   "mt",   "no",  "nov",  "oct",   "penn", "pres", "prof", "rep",  "rev",
     "sen", "sep",    "sept", "sgt",  "sr",  "st",   "supt",  "u.k",  "u.n",  "u.s",  "univ", "vs"};
+WN_SORTED_KEYS(abbreviations, WN_KEYS_ABBREVIATIONS);
 
 /* Does the text hold a sentence end followed by another sentence
  * ("... interjected. “Do you ...")? */

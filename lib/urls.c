@@ -8,12 +8,14 @@
  * of a link.
  */
 #include "internal.h"
+#include "recognizers/tables.h"
 
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const generic_tlds[] = {
     "ai",  "app",  "au",     "biz", "blog", "ca",   "cn",   "co", "com", "de", "dev",
     "edu", "fr",   "gov",    "in",  "info", "int",  "io",   "jp", "ly",  "me", "mil",
     "net", "news", "online", "org", "ru",   "site", "tech", "tv", "uk",  "us"};
+WN_SORTED_KEYS(generic_tlds, WN_KEYS_GENERIC_TLDS);
 
 static int is_lower_alpha(unsigned char c) {
     return c >= 'a' && c <= 'z';

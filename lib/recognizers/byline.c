@@ -27,6 +27,7 @@ static const char *const org_words[] = {
     "services",   "sports",      "staff",      "standard",      "team",        "tech",
     "technology", "telegraph",   "television", "times",         "today",       "tribune",
     "tv",         "usa",         "weekly",     "wire",          "writer",      "writers"};
+WN_SORTED_KEYS(org_words, WN_KEYS_ORG_WORDS);
 
 /* Sorted, lower case, no entry a prefix of another (tests/check-sorted.py):
  * looked up by bisection. */
@@ -284,9 +285,10 @@ static WN_ALWAYS_INLINE int credit_line(wn_parser *p, size_t i, const wn_lead_pa
 
 /* Role words that follow a name on a credit line without "By". */
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
-static const char *const roles[] = {
+static const char *const role_words[] = {
     "analyst", "bureau",     "chief",    "columnist", "contributor", "correspondent", "critic",
     "editor",  "journalist", "producer", "reporter",  "staff",       "writer"};
+WN_SORTED_KEYS(role_words, WN_KEYS_ROLE_WORDS);
 
 /* "Maria Keller Transport correspondent", "Jane Doe, Senior Writer",
  * "Jane Doe | Reuters": a name (two capitalised words, three with an
@@ -302,7 +304,7 @@ static int role_line(wn_parser *p, size_t i) {
         wn_word c = wn_word_core(w);
         if (taken < 2 || (taken == 2 && name_end && c.n && wn_word_capitalized(c, 0) &&
                           u->text[name_end - 1] == '.')) {
-            if (!wn_word_capitalized(c, 0) || WN_SORTED_IN(c.p, c.n, roles))
+            if (!wn_word_capitalized(c, 0) || WN_SORTED_IN(c.p, c.n, role_words))
                 return 0;
             taken++;
             name_end = (size_t)(c.p - u->text) + c.n;
@@ -310,7 +312,7 @@ static int role_line(wn_parser *p, size_t i) {
                 taken = taken < 2 ? 0 : taken;
             continue;
         }
-        if (WN_SORTED_IN(c.p, c.n, roles) || (w.n == 1 && w.p[0] == '|'))
+        if (WN_SORTED_IN(c.p, c.n, role_words) || (w.n == 1 && w.p[0] == '|'))
             role = 1;
         /* "Jane Doe, CNN", "John Roe, Associated Press": an outlet after the name */
         if (taken == 2 && name_end && u->text[name_end] == ',' &&

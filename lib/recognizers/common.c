@@ -3,6 +3,7 @@
  * marking units, title-likeness, lead-in words, agency names.
  */
 #include "recognizers.h"
+#include "tables.h"
 
 size_t wn_prev_head(const wn_parser *p, size_t i) {
     size_t k = i;
@@ -98,6 +99,7 @@ static const char *const agencies[] = {"aap",
                                        "yonhap",
                                        "zuma",
                                        "zuma press"};
+WN_SORTED_KEYS(agencies, WN_KEYS_AGENCIES);
 
 int wn_is_agency(const char *s, size_t n) {
     return WN_SORTED_IN(s, n, agencies);

@@ -40,6 +40,7 @@ static const char *const boilerplate_lines[] = {
     "unmute", "video", "view caption", "view comments", "view gallery", "watch", "whatsapp",
     "you may also like", "you might also like",
 };
+WN_SORTED_KEYS(boilerplate_lines, WN_KEYS_BOILERPLATE_LINES);
 /* clang-format on */
 
 /* Phrases that make a short line boilerplate wherever they stand. */
@@ -96,6 +97,7 @@ static const char *const networks[] = {
     "google",    "google+", "instagram", "link",    "linkedin", "mastodon", "messenger",
     "pinterest", "plus",    "print",     "reddit",  "share",    "snapchat", "telegram",
     "threads",   "tiktok",  "tumblr",    "twitter", "whatsapp", "x",        "youtube"};
+WN_SORTED_KEYS(networks, WN_KEYS_NETWORKS);
 
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
 static const char *const counter_words[] = {
@@ -104,6 +106,7 @@ static const char *const counter_words[] = {
     "post",     "print",   "quotes",   "reactions", "read",     "reads",     "reddit", "replies",
     "reply",    "retweet", "retweets", "save",      "share",    "shares",    "story",  "this",
     "tweet",    "twitter", "view",     "views",     "votes",    "whatsapp"};
+WN_SORTED_KEYS(counter_words, WN_KEYS_COUNTER_WORDS);
 
 static WN_ALWAYS_INLINE int is_number_word(wn_word w) {
     size_t i = 0, digits = 0;
@@ -264,8 +267,7 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
     size_t n = u->len;
     while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ' '))
         n--;
-    if (u->nwords <= 8 && wn_sorted_in(s, n, boilerplate_lines,
-                                       sizeof boilerplate_lines / sizeof boilerplate_lines[0]))
+    if (u->nwords <= 8 && WN_SORTED_IN(s, n, boilerplate_lines))
         return 1;
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))
         return 1;

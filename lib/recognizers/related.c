@@ -53,6 +53,7 @@ static const char *const strong_labels[] = {"also read",
                                             "trending",
                                             "watch",
                                             "watch more"};
+WN_SORTED_KEYS(strong_labels, WN_KEYS_STRONG_LABELS);
 
 /* Lead-ins that may also open a run-in paragraph: only for a short title. */
 /* Sorted, lower case (tests/check-sorted.py): looked up by bisection. */
@@ -62,6 +63,7 @@ static const char *const weak_labels[] = {
     "interactive",   "listen",     "live",     "live updates", "map",       "opinion",
     "photo gallery", "photos",     "pictures", "podcast",      "quiz",      "special report",
     "timeline",      "video",      "videos"};
+WN_SORTED_KEYS(weak_labels, WN_KEYS_WEAK_LABELS);
 
 /* The first two letters of every label, built when compiling (tables.h). */
 static const wn_lead_pairs label_pairs = WN_LABEL_LEAD_PAIRS;
