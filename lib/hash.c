@@ -1,8 +1,9 @@
 /*
  * hash.c - a fast non-cryptographic 64-bit hash for repeat detection.
- * Sixteen bytes a step, folded into the state by one 64 x 64 -> 128-bit
- * multiply, then a final avalanche. Only equality of hashes matters
- * (candidates are always confirmed byte by byte), so speed comes first.
+ * Thirty-two bytes a step, folded into the state by two 64 x 64 -> 128-bit
+ * multiplies, the last 32 bytes of the text as one more step, then a final
+ * avalanche. Only equality of hashes matters (candidates are always
+ * confirmed byte by byte), so speed comes first.
  */
 #include "internal.h"
 

@@ -536,7 +536,8 @@ void wn_sorted_keys(const char *const *list, size_t count, uint16_t *keys);
     wn_sorted_in((s), (n), (list), list##_keys, sizeof(list) / sizeof((list)[0]))
 /* Define list_keys from KEYS, the initializer tables-gen.py writes into
  * recognizers/tables.h from the list (the test "generated-tables" fails
- * while it is out of date; a list whose length changed fails to compile). */
+ * while it is out of date; a list whose length changed fails to compile).
+ * A new list looked up so goes into SORTED_LISTS in tables-gen.py. */
 #define WN_SORTED_KEYS(list, KEYS)                                                                 \
     static const uint16_t list##_keys[] = KEYS;                                                    \
     _Static_assert(sizeof(list##_keys) / sizeof(list##_keys[0]) ==                                 \
