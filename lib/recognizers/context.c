@@ -75,18 +75,6 @@ static int link_title(const wn_unit *u) {
     return wn_free_unit(u) && wn_title_like(u, WN_LINK_MAX_WORDS) && !(u->feat & WN_UF_DATELINE);
 }
 
-static void links_under_headers(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
-        if (!is_group_header(&p->units[i]))
-            continue;
-        size_t k = wn_next_head(p, i);
-        while (k < p->nunits && link_title(&p->units[k])) {
-            wn_related_bare(p, k);
-            k = wn_next_head(p, k);
-        }
-    }
-}
-
 /* A link card: Title, SLUG, Title again. */
 void wn_rec_cards(wn_parser *p) {
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
@@ -157,31 +145,41 @@ static int kicker_headline(const wn_unit *u) {
     return kw >= 2 && kw <= 6 && rest >= 4;
 }
 
-static void headline_links(wn_parser *p) {
+/* One walk over the heads for three cues, in an order that reads what
+ * the earlier ones left: the title lines under a group header become
+ * links (all of them below it, before the walk gets there); a head
+ * between paragraphs with a gallery tag or a kicker becomes a link; and
+ * the story text (undecided, paragraph or list) ends at the last such
+ * head, which is returned (SIZE_MAX: none). Each step changes only the
+ * head it stands on or heads after it, so a head's kind is settled when
+ * the walk leaves it. */
+static size_t headers_and_kickers(wn_parser *p) {
     int seen_body = 0;
+    size_t last_body = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
         wn_unit *u = &p->units[i];
-        if (!wn_free_unit(u)) {
+        if (is_group_header(u)) {
+            size_t k = wn_next_head(p, i);
+            while (k < p->nunits && link_title(&p->units[k])) {
+                wn_related_bare(p, k);
+                k = wn_next_head(p, k);
+            }
+        }
+        if (!wn_free_unit(u))
             seen_body |= u->kind == WN_BLOCK_PARAGRAPH || u->kind == WN_BLOCK_HEADLINE;
-            continue;
-        }
-        if ((link_title(u) && ends_with_tag(u)) || (seen_body && kicker_headline(u))) {
+        else if ((link_title(u) && ends_with_tag(u)) || (seen_body && kicker_headline(u)))
             wn_related_bare(p, i);
-            continue;
-        }
-        seen_body = 1;
+        else
+            seen_body = 1;
+        if (u->kind == 0 || u->kind == WN_BLOCK_PARAGRAPH || u->kind == WN_BLOCK_LIST)
+            last_body = i;
     }
+    return last_body;
 }
 
-static void trailing_title_runs(wn_parser *p) {
-    /* story text (undecided, paragraph or list) ends at the last such head;
-     * found once, so that the pass stays linear */
-    size_t last_body = SIZE_MAX;
-    for (size_t k = 0; k < p->nunits; k = wn_next_head(p, k)) {
-        int kind = p->units[k].kind;
-        if (kind == 0 || kind == WN_BLOCK_PARAGRAPH || kind == WN_BLOCK_LIST)
-            last_body = k;
-    }
+/* A run of two or more title lines after the story's last text (found by
+ * headers_and_kickers(), so that the pass stays linear). */
+static void trailing_title_runs(wn_parser *p, size_t last_body) {
     for (size_t i = 0; i < p->nunits;) {
         if (!link_title(&p->units[i])) {
             i = wn_next_head(p, i);
@@ -236,8 +234,6 @@ static void junk_between_junk(wn_parser *p) {
 }
 
 void wn_rec_context(wn_parser *p) {
-    links_under_headers(p);
-    headline_links(p);
-    trailing_title_runs(p);
+    trailing_title_runs(p, headers_and_kickers(p));
     junk_between_junk(p);
 }

@@ -199,6 +199,22 @@ START_TEST(title_case_run_after_the_story) {
 }
 END_TEST
 
+/* A kicker headline after such a run is a link itself, and no story
+ * text: the run before it is still after the story. */
+START_TEST(title_case_run_before_a_kicker) {
+    wn_doc *d = parse("Harbour ferry makes first crossing in a decade\n\n"
+                      "The first ferry in ten years crossed the bay on Tuesday, the operator "
+                      "said.\n\n"
+                      "Tickets for the summer sold out within two days, and more sailings are "
+                      "planned.\n\n"
+                      "Island Bus Timetable Changes For Summer\n\n"
+                      "Lighthouse Museum Reopens After Long Repairs\n\n"
+                      "Harbour notes: Gulls return to the pier as the summer season starts\n");
+    ck_types(d, "headline paragraph paragraph related related related");
+    wn_doc_free(d);
+}
+END_TEST
+
 START_TEST(run_in_label_is_paragraph) {
     wn_doc *d =
         between("Analysis: the numbers suggest the bridge will pay for itself within a decade.\n");
@@ -239,6 +255,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, header_with_colon_alone);
     tcase_add_test(tc, link_card_with_slug);
     tcase_add_test(tc, kicker_headline_between_paragraphs);
+    tcase_add_test(tc, title_case_run_before_a_kicker);
     tcase_add_test(tc, gallery_tags_between_paragraphs);
     tcase_add_test(tc, bulleted_titles_after_the_story);
     tcase_add_test(tc, bulleted_titles_with_small_words);
