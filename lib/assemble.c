@@ -1,6 +1,7 @@
 /*
  * assemble.c - the assembly stage: run the recognizers in order over the
- * units, call whatever is still undecided a paragraph, take datelines out
+ * units, then in one last pass ask the subhead recognizer of each head
+ * still undecided, call whatever is left a paragraph, take datelines out
  * of paragraphs, and turn each block (a head unit plus the units joined to
  * it) into a wn_block of the document with its span and text.
  */
@@ -8,10 +9,11 @@
 
 typedef void (*wn_stage)(wn_parser *p);
 
-/* The order matters: an earlier recognizer's decision stands. */
+/* The order matters: an earlier recognizer's decision stands. Subheads
+ * come last, in the pass that finishes the blocks (wn_subhead_at()). */
 static const wn_stage stages[] = {
     wn_rec_tweet, wn_rec_timestamp, wn_rec_noise, wn_rec_caption,  wn_rec_related, wn_rec_byline,
-    wn_rec_list,  wn_rec_repeat,    wn_rec_cards, wn_rec_headline, wn_rec_context, wn_rec_subhead,
+    wn_rec_list,  wn_rec_repeat,    wn_rec_cards, wn_rec_headline, wn_rec_context,
 };
 
 /* Text of all units of a block joined with `sep`, in the arena. */
@@ -84,14 +86,15 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
             return;
     }
     /* then, block by block in one pass (each step reads and writes only
-     * its own block): what is still undecided is a paragraph, a paragraph
+     * its own block): what is still undecided and no subhead (the last
+     * recognizer, asked here, saving it a walk of its own) is a paragraph, a paragraph
      * gives up its dateline, the block is finished, and its record moves
      * down over the units joined to the blocks before it */
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         size_t next = wn_next_head(p, i);
         const wn_unit *u = &p->units[i];
-        if (u->kind == 0)
+        if (u->kind == 0 && !wn_subhead_at(p, i))
             wn_mark(p, i, WN_BLOCK_PARAGRAPH);
         if (u->kind == WN_BLOCK_PARAGRAPH && (u->feat & WN_UF_DATELINE) &&
             wn_dateline_take(p, i) != 0)

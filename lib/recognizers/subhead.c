@@ -4,6 +4,8 @@
  * stands between pieces of the story and introduces the paragraphs (or the
  * list) after it. Never the first line of a text: a text without a title
  * has no headline, and its first line is not promoted to a heading either.
+ * The last recognizer, and not a pass of its own: assembly asks it of each
+ * undecided head as it finishes the blocks (wn_subhead_at()).
  */
 #include "recognizers.h"
 
@@ -20,26 +22,22 @@ static int introduces_body(const wn_parser *p, size_t i) {
     return wn_free_unit(n) && !wn_title_like(n, WN_SUBHEAD_MAX_WORDS);
 }
 
-void wn_rec_subhead(wn_parser *p) {
-    int first = 1;
-    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i)) {
-        wn_unit *u = &p->units[i];
-        int was_first = first;
-        first = 0;
-        if (was_first || !wn_free_unit(u))
-            continue;
-        if (!wn_title_like(u, WN_SUBHEAD_MAX_WORDS) || u->bullet || (u->feat & WN_UF_DATELINE) ||
-            wn_unit_has_url(u))
-            continue;
-        if (!introduces_body(p, i))
-            continue;
-        if (u->nwords > WN_SUBHEAD_SHORT) {
-            /* a long heading must sit between full sentences */
-            size_t a = wn_prev_head(p, i);
-            if (a == SIZE_MAX || p->units[a].endc != WN_END_PERIOD)
-                continue;
-        }
-        wn_mark(p, i, WN_BLOCK_SUBHEAD);
-        p->blocks[i].text = wn_sv_make(u->text, u->len);
+int wn_subhead_at(wn_parser *p, size_t i) {
+    wn_unit *u = &p->units[i];
+    if (i == 0 || !wn_free_unit(u)) /* unit 0 is the first head: never joined */
+        return 0;
+    if (!wn_title_like(u, WN_SUBHEAD_MAX_WORDS) || u->bullet || (u->feat & WN_UF_DATELINE) ||
+        wn_unit_has_url(u))
+        return 0;
+    if (!introduces_body(p, i))
+        return 0;
+    if (u->nwords > WN_SUBHEAD_SHORT) {
+        /* a long heading must sit between full sentences */
+        size_t a = wn_prev_head(p, i);
+        if (a == SIZE_MAX || p->units[a].endc != WN_END_PERIOD)
+            return 0;
     }
+    wn_mark(p, i, WN_BLOCK_SUBHEAD);
+    p->blocks[i].text = wn_sv_make(u->text, u->len);
+    return 1;
 }

@@ -33,6 +33,12 @@ START_TEST(first_line_is_never_a_heading) {
         parse("Ferries\nThe first ferry in ten years crossed the bay on Tuesday morning.\n");
     ck_assert_ptr_null(find(d, WN_BLOCK_SUBHEAD, 0));
     wn_doc_free(d);
+    /* a short title that no recognizer takes (it opens with a digit, so
+     * it is no section label, and has too few words for a headline) is
+     * still no heading: it is the first line of the text */
+    d = parse("2 Ferries\nThe first ferry in ten years crossed the bay on Tuesday morning.\n");
+    ck_types(d, "paragraph paragraph");
+    wn_doc_free(d);
 }
 END_TEST
 
