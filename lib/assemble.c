@@ -92,6 +92,10 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
      * down over the units joined to the blocks before it */
     size_t k = 0;
     for (size_t i = 0; i < n;) {
+        /* the texts read here (a paragraph's dateline, the units of a
+         * block joined into one text) are, in a document larger than the
+         * caches, misses unless asked for ahead */
+        wn_fetch_text_ahead(p, i);
         size_t next = wn_next_head(p, i);
         const wn_unit *u = &p->units[i];
         if (u->kind == 0 && !wn_subhead_at(p, i))
