@@ -178,9 +178,19 @@ static size_t headers_and_kickers(wn_parser *p) {
 }
 
 /* A run of two or more title lines after the story's last text (found by
- * headers_and_kickers(), so that the pass stays linear). */
+ * headers_and_kickers(), so that the pass stays linear). A run that ends
+ * before that text is never one, so the walk starts at the run that holds
+ * the last text head, or at that head: in an article, a few heads from the
+ * end instead of the top. */
 static void trailing_title_runs(wn_parser *p, size_t last_body) {
-    for (size_t i = 0; i < p->nunits;) {
+    size_t start = 0;
+    if (last_body != SIZE_MAX) {
+        start = last_body;
+        for (size_t b; link_title(&p->units[start]) && (b = wn_prev_head(p, start)) != SIZE_MAX &&
+                       link_title(&p->units[b]);)
+            start = b;
+    }
+    for (size_t i = start; i < p->nunits;) {
         if (!link_title(&p->units[i])) {
             i = wn_next_head(p, i);
             continue;
