@@ -419,11 +419,16 @@ int wn_byline_tables_current(void) {
 }
 
 void wn_rec_byline(wn_parser *p) {
-    /* the last unit that is more than a sign-off or editors' initials */
+    /* the last block head that is more than a sign-off or editors'
+     * initials, looked for from the end: in an article a few heads */
     size_t last_long = SIZE_MAX;
-    for (size_t i = 0; i < p->nunits; i = wn_next_head(p, i))
-        if (p->units[i].nwords > 2 || p->units[i].endc == WN_END_PERIOD)
+    for (size_t i = p->nunits; i-- > 0;) {
+        const wn_unit *u = &p->units[i];
+        if (!u->join && (u->nwords > 2 || u->endc == WN_END_PERIOD)) {
             last_long = i;
+            break;
+        }
+    }
     size_t heads = 0, prev = SIZE_MAX;
     for (size_t i = 0; i < p->nunits; prev = i, i = wn_next_head(p, i), heads++) {
         wn_fetch_text_ahead(p, i);

@@ -84,6 +84,12 @@ START_TEST(contributing_and_sign_off) {
               "The operator expects the first sailing to be full.\n");
     ck_assert_int_ne(wn_block_type(blk(d, 1)), WN_BLOCK_BYLINE);
     wn_doc_free(d);
+    /* an embedded post after it is no story text: its short text is the
+     * block; its long attribution line is joined to it and does not count */
+    d = parse("The ferry will run twice a day until September.\nAFP\nWow\n"
+              "\xE2\x80\x94 Harbour Ferries (@harbourferries) March 3, 2021\n");
+    ck_types(d, "paragraph byline tweet");
+    wn_doc_free(d);
 }
 END_TEST
 
