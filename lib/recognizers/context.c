@@ -224,22 +224,21 @@ static void junk_between_junk(wn_parser *p) {
      * `after` is the first head after the current one that is not noise
      * (nunits when there is none), kept up to date as lines become junk, so
      * that no run of noise is walked more than once */
-    size_t after = p->nunits;
+    size_t after = p->nunits, b = p->nunits; /* b: the head after i, the last one seen */
     for (size_t i = p->nunits; i-- > 0;) {
         wn_unit *u = &p->units[i];
         if (u->join)
             continue;
-        size_t b = wn_next_head(p, i);
-        if (wn_free_unit(u) && u->nwords <= 10 && u->endc != WN_END_PERIOD) {
+        if (wn_free_unit(u) && u->nwords <= 10 && u->endc != WN_END_PERIOD &&
+            (b >= p->nunits || p->units[b].kind == WN_BLOCK_NOISE)) {
             size_t a = wn_prev_head(p, i);
-            int noise_before = a != SIZE_MAX && p->units[a].kind == WN_BLOCK_NOISE;
-            int noise_after = b >= p->nunits || p->units[b].kind == WN_BLOCK_NOISE;
-            if (noise_before && noise_after &&
+            if (a != SIZE_MAX && p->units[a].kind == WN_BLOCK_NOISE &&
                 !(after < p->nunits && wn_free_unit(&p->units[after])))
                 wn_mark_noise(p, i, WN_REASON_BOILERPLATE);
         }
         if (u->kind != WN_BLOCK_NOISE)
             after = i;
+        b = i;
     }
 }
 

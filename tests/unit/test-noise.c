@@ -111,6 +111,34 @@ START_TEST(story_text_is_not_noise) {
 }
 END_TEST
 
+/* A short line between two pieces of junk is junk too, unless story text
+ * follows the junk; a line with a block of another kind after it (a
+ * link) is not between two pieces of junk. */
+START_TEST(short_line_between_junk) {
+    static const char *const story =
+        "The ferry will run twice a day until September, the operator said.\n"
+        "Advertisement\n"
+        "Harbour notes\n";
+    char text[512];
+    snprintf(text, sizeof text, "%sShare this article\n", story);
+    wn_doc *d = parse(text);
+    ck_types(d, "paragraph noise noise noise");
+    ck_text(wn_block_reason, blk(d, 2), "boilerplate");
+    wn_doc_free(d);
+    snprintf(text, sizeof text, "%sShare this article\n%s", story,
+             "The operator expects the first sailing to be full on Monday.\n");
+    d = parse(text);
+    ck_types(d, "paragraph noise paragraph noise paragraph");
+    wn_doc_free(d);
+    snprintf(text, sizeof text, "%s%s", story,
+             "RELATED: County approves bridge budget after long debate\n"
+             "The operator expects the first sailing to be full on Monday.\n");
+    d = parse(text);
+    ck_types(d, "paragraph noise paragraph related paragraph");
+    wn_doc_free(d);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("noise");
     TCase *tc = tcase_create("noise");
@@ -122,6 +150,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, contact_and_provenance_lines);
     tcase_add_test(tc, gallery_and_player_chrome);
     tcase_add_test(tc, story_text_is_not_noise);
+    tcase_add_test(tc, short_line_between_junk);
     suite_add_tcase(s, tc);
     return s;
 }
