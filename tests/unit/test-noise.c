@@ -113,29 +113,31 @@ END_TEST
 
 /* A short line between two pieces of junk is junk too, unless story text
  * follows the junk; a line with a block of another kind after it (a
- * link) is not between two pieces of junk. */
-START_TEST(short_line_between_junk) {
-    static const char *const story =
-        "The ferry will run twice a day until September, the operator said.\n"
-        "Advertisement\n"
-        "Harbour notes\n";
+ * link) is not between two pieces of junk. `rest` follows a paragraph, a
+ * prompt and the short line; the types of the document are `want`, and
+ * the short line's reason `reason` when it is junk (NULL: it is not). */
+static void after_prompt_and_short_line(const char *rest, const char *want, const char *reason) {
     char text[512];
-    snprintf(text, sizeof text, "%sShare this article\n", story);
+    snprintf(text, sizeof text,
+             "The ferry will run twice a day until September, the operator said.\n"
+             "Advertisement\nHarbour notes\n%s",
+             rest);
     wn_doc *d = parse(text);
-    ck_types(d, "paragraph noise noise noise");
-    ck_text(wn_block_reason, blk(d, 2), "boilerplate");
+    ck_types(d, want);
+    if (reason)
+        ck_text(wn_block_reason, blk(d, 2), reason);
     wn_doc_free(d);
-    snprintf(text, sizeof text, "%sShare this article\n%s", story,
-             "The operator expects the first sailing to be full on Monday.\n");
-    d = parse(text);
-    ck_types(d, "paragraph noise paragraph noise paragraph");
-    wn_doc_free(d);
-    snprintf(text, sizeof text, "%s%s", story,
-             "RELATED: County approves bridge budget after long debate\n"
-             "The operator expects the first sailing to be full on Monday.\n");
-    d = parse(text);
-    ck_types(d, "paragraph noise paragraph related paragraph");
-    wn_doc_free(d);
+}
+
+START_TEST(short_line_between_junk) {
+    after_prompt_and_short_line("Share this article\n", "paragraph noise noise noise",
+                                "boilerplate");
+    after_prompt_and_short_line("Share this article\n"
+                                "The operator expects the first sailing to be full on Monday.\n",
+                                "paragraph noise paragraph noise paragraph", NULL);
+    after_prompt_and_short_line("RELATED: County approves bridge budget after long debate\n"
+                                "The operator expects the first sailing to be full on Monday.\n",
+                                "paragraph noise paragraph related paragraph", NULL);
 }
 END_TEST
 
