@@ -86,10 +86,11 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
             return;
     }
     /* then, block by block in one pass (each step reads and writes only
-     * its own block): what is still undecided and no subhead (the last
-     * recognizer, asked here, saving it a walk of its own) is a paragraph, a paragraph
-     * gives up its dateline, the block is finished, and its record moves
-     * down over the units joined to the blocks before it */
+     * its own block): an undecided head may be a subhead (the last
+     * recognizer, asked here instead of in a walk of its own), what is
+     * still undecided is a paragraph, a paragraph gives up its dateline,
+     * the block is finished, and its record moves down over the units
+     * joined to the blocks before it */
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         /* the texts read here (a paragraph's dateline, the units of a
@@ -98,7 +99,7 @@ void wn_assemble(wn_parser *p, wn_doc *doc) {
         wn_fetch_text_ahead(p, i);
         size_t next = wn_next_head(p, i);
         const wn_unit *u = &p->units[i];
-        if (u->kind == 0 && !wn_subhead_at(p, i))
+        if (u->kind == 0 && !wn_subhead_at(p, i, next))
             wn_mark(p, i, WN_BLOCK_PARAGRAPH);
         if (u->kind == WN_BLOCK_PARAGRAPH && (u->feat & WN_UF_DATELINE) &&
             wn_dateline_take(p, i) != 0)

@@ -35,12 +35,13 @@ void wn_rec_repeat(wn_parser *p);
 void wn_rec_cards(wn_parser *p);
 void wn_rec_headline(wn_parser *p);
 void wn_rec_context(wn_parser *p);
-/* Make head i a subhead when it is one (1; 0 when not). Not a pass of
- * its own: the assembly pass asks it of each head in order, before the
- * head is finished, when every other recognizer has run. It reads the
- * head after i, which assembly has not reached, and the ending of the
- * head before it, which assembly does not change. */
-int wn_subhead_at(wn_parser *p, size_t i);
+/* Make head i a subhead when it is one (1; 0 when not); `next` is the
+ * head after it (wn_next_head(), which the caller has). Not a pass of its
+ * own: the assembly pass asks it of each head in order, before the head
+ * is finished, when every other recognizer has run. It reads the head
+ * after i, which assembly has not reached, and the ending of the head
+ * before it, which assembly does not change. */
+int wn_subhead_at(wn_parser *p, size_t i, size_t next);
 /* Take the dateline out of paragraph i, whose unit's features say it may
  * start with one (WN_UF_DATELINE): the block gets the place and agency and
  * its text starts after the dateline. 0, or -1 when memory ran out. */

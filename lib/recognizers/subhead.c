@@ -12,8 +12,8 @@
 #define WN_SUBHEAD_MAX_WORDS 17
 #define WN_SUBHEAD_SHORT 12
 
-static int introduces_body(const wn_parser *p, size_t i) {
-    size_t k = wn_next_head(p, i);
+/* Does the head before k introduce the body, k being the head after it? */
+static int introduces_body(const wn_parser *p, size_t k) {
     if (k >= p->nunits)
         return 0;
     const wn_unit *n = &p->units[k];
@@ -22,14 +22,14 @@ static int introduces_body(const wn_parser *p, size_t i) {
     return wn_free_unit(n) && !wn_title_like(n, WN_SUBHEAD_MAX_WORDS);
 }
 
-int wn_subhead_at(wn_parser *p, size_t i) {
+int wn_subhead_at(wn_parser *p, size_t i, size_t next) {
     wn_unit *u = &p->units[i];
     if (i == 0 || !wn_free_unit(u)) /* unit 0 is the first head: never joined */
         return 0;
     if (!wn_title_like(u, WN_SUBHEAD_MAX_WORDS) || u->bullet || (u->feat & WN_UF_DATELINE) ||
         wn_unit_has_url(u))
         return 0;
-    if (!introduces_body(p, i))
+    if (!introduces_body(p, next))
         return 0;
     if (u->nwords > WN_SUBHEAD_SHORT) {
         /* a long heading must sit between full sentences */
