@@ -191,26 +191,56 @@ static size_t escape_byte(char *o, unsigned char c) {
     }
 }
 
-/* Escape s[0..n) straight into the buffer while it has room for the rest
- * of the text as it is: each sixteen bytes are stored as they are while
- * they are tested, and the output moves on past the plain ones, so plain
- * text is copied in the same pass that tests it. A block is stored only
- * when sixteen bytes of s remain, so the room never runs out before s does.
- * Returns how much of s was done (the rest, if any, goes the general way). */
-static size_t jw_escaped_fast(jw *w, const char *s, size_t n) {
-    size_t i = 0;
 #if defined(__SSE2__)
-    if (n < 16 || w->status != WN_OK || w->cap - w->n < n)
-        return 0;
-    char *o = w->buf + w->n;
-    int plain_before = 0; /* the 16 bytes before o copy the 16 before s + i */
-    while (i + 16 <= n) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        _mm_storeu_si128((__m128i *)(void *)o, v);
-        unsigned bits = escape_bits(v);
+/* Store the 16 bytes at s to o; returns escape_bits() of them. */
+static inline unsigned copy_and_test16(const char *s, char *o) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    _mm_storeu_si128((__m128i *)(void *)o, v);
+    return escape_bits(v);
+}
+#endif
+
+#if WN_HAVE_AVX2_TARGET
+/* copy_and_test16() of 32 bytes, with AVX2. */
+__attribute__((target("avx2"))) static inline unsigned copy_and_test32(const char *s, char *o) {
+    const __m256i quote = _mm256_set1_epi8('"'), bslash = _mm256_set1_epi8('\\'),
+                  c1f = _mm256_set1_epi8(0x1F);
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
+    _mm256_storeu_si256((__m256i *)(void *)o, v);
+    return (unsigned)_mm256_movemask_epi8(
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, quote), _mm256_cmpeq_epi8(v, bslash)),
+                        _mm256_cmpeq_epi8(_mm256_max_epu8(v, c1f), c1f)));
+}
+#endif
+
+#if defined(__SSE2__)
+/* Store the block of 16 bytes at s (32 when `wide`, which only an AVX2
+ * body may ask for) to o; returns the bytes that need escaping. */
+static WN_ALWAYS_INLINE unsigned copy_and_test(const char *s, char *o, int wide) {
+#if WN_HAVE_AVX2_TARGET
+    if (wide)
+        return copy_and_test32(s, o);
+#endif
+    (void)wide;
+    return copy_and_test16(s, o);
+}
+
+/* Escape s[0..n) straight into the buffer at o, which has room for all of
+ * s as it is: each block is stored as it is while it is tested, and the
+ * output moves on past the plain ones, so plain text is copied in the same
+ * pass that tests it. A block is stored only when a block of s remains, so
+ * the room never runs out before s does. Returns how much of s was done
+ * (the rest, if any, goes the general way). Blocks of 16 bytes, or of 32
+ * when `wide`. */
+static WN_ALWAYS_INLINE size_t escaped_blocks(jw *w, const char *s, size_t n, char *o, int wide) {
+    const size_t width = wide ? 32 : 16;
+    size_t i = 0;
+    int plain_before = 0; /* the block before o copies the one before s + i */
+    while (i + width <= n) {
+        unsigned bits = copy_and_test(s + i, o, wide);
         if (!bits) {
-            i += 16;
-            o += 16;
+            i += width;
+            o += width;
             plain_before = 1;
             continue;
         }
@@ -226,23 +256,44 @@ static size_t jw_escaped_fast(jw *w, const char *s, size_t n) {
         plain_before = 0;
     }
     if (i < n && plain_before) {
-        /* the last sixteen bytes: those before s + i were copied as they
-         * are, so storing the block over them changes nothing */
-        size_t d = i - (n - 16);
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-        if (!(escape_bits(v) >> d)) {
-            _mm_storeu_si128((__m128i *)(void *)(o - d), v);
+        /* the last block of s: the bytes before s + i were copied as they
+         * are, so storing the block over them changes nothing (and what
+         * it stores past the rest of s is in the room, and overwritten
+         * when the rest goes the general way) */
+        size_t d = i - (n - width);
+        if (!(copy_and_test(s + n - width, o - d, wide) >> d)) {
             o += n - i;
             i = n;
         }
     }
     w->n = (size_t)(o - w->buf);
+    return i;
+}
+#endif
+
+#if WN_HAVE_AVX2_TARGET
+__attribute__((target("avx2"))) static size_t escaped_blocks32(jw *w, const char *s, size_t n) {
+    return escaped_blocks(w, s, n, w->buf + w->n, 1);
+}
+#endif
+
+/* Escape s[0..n) while the buffer has room for the rest of it as it is
+ * (see escaped_blocks()); returns how much of s was done. */
+static size_t jw_escaped_fast(jw *w, const char *s, size_t n) {
+#if defined(__SSE2__)
+    if (n < 16 || w->status != WN_OK || w->cap - w->n < n)
+        return 0;
+#if WN_HAVE_AVX2_TARGET
+    if (n >= 32 && wn_have_avx2())
+        return escaped_blocks32(w, s, n);
+#endif
+    return escaped_blocks(w, s, n, w->buf + w->n, 0);
 #else
     (void)w;
     (void)s;
     (void)n;
+    return 0;
 #endif
-    return i;
 }
 
 static void jw_escaped(jw *w, const char *s, size_t n) {

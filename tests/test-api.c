@@ -492,13 +492,13 @@ static size_t escape_ref(const char *s, size_t n, char *out) {
     return k;
 }
 
-/* Quotes and backslashes at every offset of the renderer's 8- and 16-byte
- * steps, and at every distance from the end of the text (the last block
- * overlaps the one before it), next to letters beyond ASCII, which are
- * written as they are. */
+/* Quotes and backslashes at every offset of the renderer's 8-, 16- and
+ * 32-byte steps, and at every distance from the end of the text (the last
+ * block overlaps the one before it), next to letters beyond ASCII, which
+ * are written as they are. */
 START_TEST(json_escapes_at_every_offset) {
-    for (size_t at = 0; at < 40; at++)
-        for (size_t after = 0; after < 20; after += (at < 20 ? 1 : 7)) {
+    for (size_t at = 0; at < 72; at++)
+        for (size_t after = 0; after < 40; after += (at < 40 ? 1 : 7)) {
             char text[256], want[512];
             size_t n = 0;
             n += (size_t)sprintf(text, "Ma\xC3\xB1"
