@@ -225,11 +225,12 @@ struct wn_doc {
 
 /* Flags of a physical line's content. */
 enum {
-    WN_LF_HIGH = 1u << 0,   /* bytes >= 0x80 */
-    WN_LF_CTRL = 1u << 1,   /* control bytes, tabs, DEL */
-    WN_LF_AMP = 1u << 2,    /* '&' (maybe a character reference) */
-    WN_LF_DSPACE = 1u << 3, /* two spaces in a row */
-    WN_LF_CONT = 1u << 4    /* continues the line before (wrap.c) */
+    WN_LF_HIGH = 1u << 0,    /* bytes >= 0x80 */
+    WN_LF_CTRL = 1u << 1,    /* control bytes, tabs, DEL */
+    WN_LF_AMP = 1u << 2,     /* '&' (maybe a character reference) */
+    WN_LF_DSPACE = 1u << 3,  /* two spaces in a row */
+    WN_LF_CONT = 1u << 4,    /* continues the line before (wrap.c) */
+    WN_LF_MIDBREAK = 1u << 5 /* the break before is plainly mid-sentence (lines.c) */
 };
 
 /* A physical line that is not blank. Offsets are into the input. */
@@ -323,8 +324,9 @@ typedef struct wn_parser {
     wn_work work;    /* where lines, units and the repeat tables go (small inputs) */
     wn_line *lines;  /* non-blank physical lines */
     size_t nlines;
-    size_t ncont;   /* lines that continue the line before (WN_LF_CONT) */
-    wn_unit *units; /* nunits records, then WN_UNITS_PAD zeroed ones */
+    size_t ncont;     /* lines that continue the line before (WN_LF_CONT) */
+    size_t nmidbreak; /* lines with WN_LF_MIDBREAK */
+    wn_unit *units;   /* nunits records, then WN_UNITS_PAD zeroed ones */
     size_t nunits;
     size_t nellipsis; /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
     size_t njoined;   /* units joined to the block before them (wn_join) */

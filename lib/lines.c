@@ -2,9 +2,10 @@
  * lines.c - the lines stage: split the input into physical lines (LF, CRLF
  * or a lone CR end a line), trim white space from both ends, and keep the
  * lines that have anything left, with their indentation, the number of blank
- * lines before them, their width and flags that tell the cleaner whether a
- * line is plain ASCII. One pass over the bytes, eight at a time where the
- * line holds nothing special.
+ * lines before them, their width, flags that tell the cleaner whether a
+ * line is plain ASCII and a flag for a break plainly mid-sentence (see
+ * wrap.c). One pass over the bytes, sixteen at a time where the line holds
+ * nothing special.
  *
  * "White space" here is exactly what the coverage rule of OUTPUT.md lets a
  * span leave out: ASCII white space (including \x1c-\x1f), U+0085, the Zs
@@ -271,6 +272,25 @@ static inline size_t past_line_end(const unsigned char *s, size_t i, size_t n) {
     return i + ((s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1);
 }
 
+/* Is the break between line a and the next line b, a line that follows
+ * it without a blank line and starts with a lower-case letter (the rare
+ * cue, tested by the caller first), plainly mid-sentence? Line a is at
+ * least 55 columns wide and ends in a lower-case word or a comma, and b's
+ * first word is not a link (no '/', '@' or '.' in it) and is indented no
+ * deeper. wrap.c joins such lines outside hard-wrapped documents; the
+ * bytes are read here, while they are in the cache. */
+static int mid_sentence(const unsigned char *s, const wn_line *a, const wn_line *b) {
+    if (b->indent > a->indent || a->width < 55)
+        return 0;
+    unsigned char last = s[a->end - 1];
+    if (!((last >= 'a' && last <= 'z') || last == ','))
+        return 0;
+    for (size_t k = b->start; k < b->end && s[k] != ' '; k++)
+        if (s[k] == '/' || s[k] == '@' || s[k] == '.')
+            return 0;
+    return 1;
+}
+
 void wn_lines_split(wn_parser *p) {
     const unsigned char *s = (const unsigned char *)p->in;
     size_t n = p->len;
@@ -315,6 +335,11 @@ void wn_lines_split(wn_parser *p) {
             l.blanks = blanks;
             l.flags = flags;
             l.width = width > UINT32_MAX ? UINT32_MAX : (uint32_t)width;
+            if (s[cstart] >= 'a' && s[cstart] <= 'z' && !blanks && p->nlines &&
+                mid_sentence(s, &p->lines[p->nlines - 1], &l)) {
+                l.flags |= WN_LF_MIDBREAK;
+                p->nmidbreak++;
+            }
             if (push_line(p, &cap, &l) != 0) {
                 wn_fail_nomem(p);
                 return;

@@ -58,22 +58,15 @@ static int fits_break(const wn_parser *p, size_t i, uint32_t width) {
 /* Outside hard-wrapped documents, a line still continues the one before
  * when the break is plainly mid-sentence: the line before ends in a
  * lower-case word or a comma and this one starts with a lower-case word
- * (not a link). Catches short wrapped texts the width test cannot judge. */
+ * (not a link). Catches short wrapped texts the width test cannot judge.
+ * The line split has flagged those lines (WN_LF_MIDBREAK) and counted
+ * them: most documents have none, and then there is nothing to walk. */
 static void mid_sentence_joins(wn_parser *p) {
-    for (size_t i = 1; i < p->nlines; i++) {
-        const wn_line *a = &p->lines[i - 1], *b = &p->lines[i];
-        if (b->blanks || b->indent > a->indent || a->width < 55)
-            continue;
-        unsigned char last = (unsigned char)p->in[a->end - 1];
-        unsigned char first = (unsigned char)p->in[b->start];
-        if (!((last >= 'a' && last <= 'z') || last == ',') || !(first >= 'a' && first <= 'z'))
-            continue;
-        int link = 0;
-        for (size_t k = b->start; k < b->end && p->in[k] != ' '; k++)
-            link |= p->in[k] == '/' || p->in[k] == '@' || p->in[k] == '.';
-        if (!link)
+    for (size_t i = 1, left = p->nmidbreak; left; i++)
+        if (p->lines[i].flags & WN_LF_MIDBREAK) {
             continue_line(p, i);
-    }
+            left--;
+        }
 }
 
 void wn_wrap_detect(wn_parser *p) {

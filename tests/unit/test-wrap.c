@@ -65,6 +65,54 @@ START_TEST(one_paragraph_per_line_stays) {
 }
 END_TEST
 
+/* Outside hard-wrapped text, a line of 55 columns or more that ends in a
+ * lower-case word or a comma is joined with the next line when that one
+ * starts with a lower-case word: the break is plainly mid-sentence. Not
+ * when a blank line or a deeper indent comes between, the first line is
+ * short or ends a sentence, or the next line starts with a link. */
+START_TEST(mid_sentence_break_joins) {
+    static const struct {
+        const char *text;
+        size_t blocks;
+    } cases[] = {
+        {"The ferry operator said the new timetable would start in the\n"
+         "spring, once the harbour works are finished.\n",
+         1},
+        {"The ferry operator said the new timetable would start soon,\n"
+         "once the harbour works are finished.\n",
+         1},
+        {"The ferry operator said the new timetable would start in the\n"
+         "\n"
+         "spring, once the harbour works are finished.\n",
+         2},
+        {"The ferry operator said the new timetable would start in the\n"
+         "    spring, once the harbour works are finished.\n",
+         2},
+        {"The ferry operator said the timetable starts in the\n"
+         "spring, once the harbour works are finished.\n",
+         2},
+        {"The ferry operator said the new timetable would start in May.\n"
+         "spring works on the harbour are finished by then.\n",
+         2},
+        {"The ferry operator said the new timetable is posted on the\n"
+         "example.org page with the fares for the season.\n",
+         2},
+        {"The ferry operator said the new timetable is posted by the\n"
+         "news@harbourferries, with the fares for the season.\n",
+         2},
+        {"The ferry operator said the new timetable is posted under\n"
+         "ferries/timetable on its site with the fares for the season.\n",
+         2},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        wn_doc *d = parse(cases[k].text);
+        ck_assert_msg(wn_doc_block_count(d) == cases[k].blocks, "case %zu: %zu blocks", k,
+                      wn_doc_block_count(d));
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
 /* Ten paragraphs wrapped at 48 columns (about fifty lines), each line as
  * long as the words allow, and `extra` lines of about 150 columns (each a
  * paragraph of its own) appended to text. */
@@ -137,6 +185,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, indented_paragraphs_join);
     tcase_add_test(tc, blank_line_paragraphs_join);
     tcase_add_test(tc, one_paragraph_per_line_stays);
+    tcase_add_test(tc, mid_sentence_break_joins);
     tcase_add_test(tc, wrap_width_is_the_95th_percentile);
     suite_add_tcase(s, tc);
     return s;
