@@ -328,11 +328,23 @@ typedef struct wn_parser {
     size_t nmidbreak; /* lines with WN_LF_MIDBREAK */
     wn_unit *units;   /* nunits records, then WN_UNITS_PAD zeroed ones */
     size_t nunits;
-    size_t nellipsis; /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
-    size_t njoined;   /* units joined to the block before them (wn_join) */
-    wn_block *blocks; /* one per unit; compacted into the document at the end */
-    int status;       /* WN_OK until something fails */
+    size_t nellipsis;          /* units whose text ends in "..." (WN_UF_ELLIPSIS) */
+    size_t njoined;            /* units joined to the block before them (wn_join) */
+    wn_block *blocks;          /* one per unit; compacted into the document at the end */
+    size_t window;             /* units the near recognizers take at a time (0: all) */
+    size_t near_from, near_to; /* the units a near recognizer looks at now */
+    int status;                /* WN_OK until something fails */
 } wn_parser;
+
+/* The units the near recognizers take at a time in wn_parse() (see
+ * assemble.c): about two megabytes of text and unit records, which stay
+ * in the cache from one recognizer to the next. */
+#define WN_NEAR_WINDOW 8192
+/* wn_parse() with the near recognizers taking `window` units at a time (0:
+ * the whole document at once). The result is the same for every window;
+ * the tests hold it to that. */
+int wn_parse_window(const char *data, size_t len, const wn_options *opts, size_t window,
+                    wn_doc **out);
 
 /* Record an out-of-memory failure; returns the status. */
 int wn_fail_nomem(wn_parser *p);

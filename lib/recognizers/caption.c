@@ -534,7 +534,7 @@ static int tail_may_credit(const wn_unit *u) {
 }
 
 void wn_rec_caption(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i++) {
+    for (size_t i = p->near_from; i < p->near_to; i++) {
         wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u) || u->bullet || (u->feat & WN_UF_GARBLED))

@@ -301,7 +301,7 @@ static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
 
 void wn_rec_noise(wn_parser *p) {
     const noise_sets *sets = &noise_tables;
-    for (size_t i = 0; i < p->nunits; i++) {
+    for (size_t i = p->near_from; i < p->near_to; i++) {
         wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u))

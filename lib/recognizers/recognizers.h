@@ -24,12 +24,24 @@
 
 #include "../internal.h"
 
-void wn_rec_noise(wn_parser *p);
+/* The near recognizers: each looks at the units from p->near_from to
+ * p->near_to (exclusive) in order, and for unit i reads and writes no
+ * unit before i - WN_NEAR_BACK or after i + WN_NEAR_AHEAD (a post above
+ * its attribution line; a BBC credit and caption group of up to four
+ * lines; a bare URL after a link). Nothing else of the parser's state
+ * decides what they do. assemble.c runs them together over windows of
+ * the document on that promise (tests/unit/test-near.c holds it to it):
+ * widen the bounds before a recognizer here reaches further. */
+#define WN_NEAR_BACK 1
+#define WN_NEAR_AHEAD 3
 void wn_rec_tweet(wn_parser *p);
+void wn_rec_timestamp(wn_parser *p);
+void wn_rec_noise(wn_parser *p);
 void wn_rec_caption(wn_parser *p);
 void wn_rec_related(wn_parser *p);
+/* The recognizers that walk the whole document (the end of the story, a
+ * table of every block, the front matter). */
 void wn_rec_byline(wn_parser *p);
-void wn_rec_timestamp(wn_parser *p);
 void wn_rec_list(wn_parser *p);
 void wn_rec_repeat(wn_parser *p);
 void wn_rec_cards(wn_parser *p);

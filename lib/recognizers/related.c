@@ -214,7 +214,7 @@ static int labelled(wn_parser *p, size_t i) {
 }
 
 void wn_rec_related(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i++) {
+    for (size_t i = p->near_from; i < p->near_to; i++) {
         wn_fetch_text_ahead(p, i);
         if (wn_free_unit(&p->units[i]))
             labelled(p, i);

@@ -8,7 +8,7 @@
 #include "recognizers.h"
 
 void wn_rec_timestamp(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i++) {
+    for (size_t i = p->near_from; i < p->near_to; i++) {
         wn_fetch_text_ahead(p, i);
         wn_unit *u = &p->units[i];
         /* every date, time and "5 hours ago" has a digit */

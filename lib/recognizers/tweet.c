@@ -180,7 +180,7 @@ static int post_text(const wn_parser *p, size_t j) {
 }
 
 void wn_rec_tweet(wn_parser *p) {
-    for (size_t i = 0; i < p->nunits; i++) {
+    for (size_t i = p->near_from; i < p->near_to; i++) {
         wn_unit *u = &p->units[i];
         if (!wn_free_unit(u) || u->len < 6)
             continue;
