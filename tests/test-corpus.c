@@ -5,7 +5,6 @@
  * exists (WN_CORPUS_DIR); without it the test says so and is skipped.
  */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,39 +13,18 @@
 
 #include "wntest.h"
 
+static void parse_article(const char *name, const char *text, size_t len, void *ctx) {
+    (void)ctx;
+    ck_assert_msg(text != NULL, "cannot read %s", name);
+    char err[256];
+    size_t blocks = 0;
+    ck_assert_msg(wnt_parse_check_options(text, len, &blocks, err, sizeof err), "%s: %s", name,
+                  err);
+    ck_assert_msg(blocks > 0, "%s: no blocks", name);
+}
+
 static int parse_dir(const char *dir) {
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int count = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        size_t len;
-        char *text = wnt_read_file(path, &len);
-        ck_assert_msg(text != NULL, "cannot read %s", path);
-        for (unsigned f = 0; f <= WN_OPT_ALL; f++) {
-            wn_options o;
-            wn_options_init(&o);
-            o.flags = f;
-            wn_doc *doc = NULL;
-            ck_assert_int_eq(wn_parse(text, len, &o, &doc), WN_OK);
-            char err[256];
-            ck_assert_msg(wnt_check_doc(text, len, doc, err, sizeof err), "%s (flags %u): %s",
-                          e->d_name, f, err);
-            if (f == WN_OPT_DEFAULT)
-                ck_assert_msg(wn_doc_block_count(doc) > 0, "%s: no blocks", e->d_name);
-            wn_doc_free(doc);
-        }
-        free(text);
-        count++;
-    }
-    closedir(d);
-    return count;
+    return wnt_each_article(dir, parse_article, NULL);
 }
 
 static int skipped = 0;

@@ -4,6 +4,7 @@
  */
 #include "wntest.h"
 
+#include <dirent.h>
 #include <malloc.h> /* malloc_usable_size: the hook counts bytes without a header */
 #include <stdarg.h>
 #include <stdio.h>
@@ -450,6 +451,26 @@ int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen) {
     return ok;
 }
 
+int wnt_parse_check_options(const char *in, size_t len, size_t *blocks, char *err, size_t errlen) {
+    for (unsigned f = 0; f <= WN_OPT_ALL; f++) {
+        wn_options o;
+        wn_options_init(&o);
+        o.flags = f;
+        wn_doc *doc = NULL;
+        int st = wn_parse(in, len, &o, &doc);
+        if (st != WN_OK)
+            return wnt_fail(err, errlen, "flags %u: wn_parse failed: %s", f, wn_strerror(st));
+        char why[200];
+        int ok = wnt_check_doc(in, len, doc, why, sizeof why);
+        if (f == WN_OPT_DEFAULT && blocks)
+            *blocks = wn_doc_block_count(doc);
+        wn_doc_free(doc);
+        if (!ok)
+            return wnt_fail(err, errlen, "flags %u: %s", f, why);
+    }
+    return 1;
+}
+
 char *wnt_read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -478,6 +499,28 @@ char *wnt_read_file(const char *path, size_t *len) {
         *len = n;
     }
     return buf;
+}
+
+int wnt_each_article(const char *dir, wnt_article_fn fn, void *ctx) {
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int count = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len = 0;
+        char *text = wnt_read_file(path, &len);
+        fn(e->d_name, text, len, ctx);
+        free(text);
+        count++;
+    }
+    closedir(d);
+    return count;
 }
 
 /* ------------------------------------------------------- failing allocator */

@@ -43,8 +43,19 @@ int wnt_check_doc(const char *in, size_t len, const wn_doc *doc, char *err, size
 /* Parse with the default options and run wnt_check_doc(). */
 int wnt_parse_check(const char *in, size_t len, char *err, size_t errlen);
 
+/* wnt_parse_check() with every combination of the option flags (the
+ * failing one named in err); *blocks, when given, gets the block count
+ * with the default options. */
+int wnt_parse_check_options(const char *in, size_t len, size_t *blocks, char *err, size_t errlen);
+
 /* Read a whole file; returns a malloc'd buffer (NUL-terminated) or NULL. */
 char *wnt_read_file(const char *path, size_t *len);
+
+/* Call fn for each article (a file named *.txt) in dir with its name and
+ * bytes (text NULL when the file cannot be read). Returns the number of
+ * articles, or -1 when dir cannot be listed. */
+typedef void (*wnt_article_fn)(const char *name, const char *text, size_t len, void *ctx);
+int wnt_each_article(const char *dir, wnt_article_fn fn, void *ctx);
 
 /* An allocator hook over malloc that counts the blocks and bytes it has
  * live (and their peak since the last arm) and can

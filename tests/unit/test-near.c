@@ -4,8 +4,6 @@
  * recognizers look for around a unit (a post above its attribution line,
  * a BBC credit and caption group, a bare URL after a link, lines that
  * other recognizers mark first) at every offset from a window's edge. */
-#include <dirent.h>
-
 #include "unit.h"
 
 #include "internal.h"
@@ -139,32 +137,21 @@ START_TEST(random_documents) {
 }
 END_TEST
 
+static void same_article(const char *name, const char *text, size_t len, void *ctx) {
+    (void)ctx;
+    ck_assert_msg(text != NULL, "cannot read %s", name);
+    size_t bad = 0;
+    ck_assert_msg(same_for_every_window(text, len, &bad), "%s: window %zu differs", name, bad);
+}
+
 /* The dev corpus when it is beside the checkout (WN_CORPUS_DIR). */
 START_TEST(corpus_articles) {
     const char *dir = getenv("WN_CORPUS_DIR");
-    DIR *d = dir ? opendir(dir) : NULL;
-    if (!d) {
+    int count = dir ? wnt_each_article(dir, same_article, NULL) : -1;
+    if (count < 0) {
         printf("near: corpus not found, its articles not tried\n");
         return;
     }
-    struct dirent *e;
-    int count = 0;
-    while ((e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        size_t len;
-        char *text = wnt_read_file(path, &len);
-        ck_assert_msg(text != NULL, "cannot read %s", path);
-        size_t bad = 0;
-        ck_assert_msg(same_for_every_window(text, len, &bad), "%s: window %zu differs", e->d_name,
-                      bad);
-        free(text);
-        count++;
-    }
-    closedir(d);
     ck_assert_int_gt(count, 0);
 }
 END_TEST
