@@ -29,9 +29,12 @@
  * unit before i - WN_NEAR_BACK or after i + WN_NEAR_AHEAD (a post above
  * its attribution line; a BBC credit and caption group of up to four
  * lines; a bare URL after a link). Nothing else of the parser's state
- * decides what they do. assemble.c runs them together over windows of
- * the document on that promise (tests/unit/test-near.c holds it to it):
- * widen the bounds before a recognizer here reaches further. */
+ * decides what they do: what they add to (the count of joined units, the
+ * arena) is read only after them, and the text they fetch ahead is a
+ * hint through a pointer no recognizer changes. assemble.c runs them
+ * together over windows of the document on that promise
+ * (tests/unit/test-near.c holds it to it): widen the bounds before a
+ * recognizer here reaches further. */
 #define WN_NEAR_BACK 1
 #define WN_NEAR_AHEAD 3
 void wn_rec_tweet(wn_parser *p);
