@@ -79,6 +79,7 @@ typedef struct options {
     int memory;     /* MEM_*: how the C library hands out and takes back memory */
     int interleave; /* interleave the runs of the engines (-1: the mode's default) */
     int paired;     /* rounds of the paired scaling measurement (--paired), 0: none */
+    int in_a_row;   /* each corpus article this many times in a row (--in-a-row), 1: in turn */
 } options;
 
 /* Memory modes (--memory). */
@@ -869,8 +870,10 @@ static void build_corpus(wnb_input *in, char **files, size_t nfiles, double targ
     while ((double)in->text.n < target) {
         size_t at = 0;
         for (size_t i = 0; i < nfiles; i++) {
-            wnb_input_add_article(in, round.p + at, lens[i]);
-            wnb_input_end_article(in);
+            for (int k = 0; k < opt.in_a_row; k++) {
+                wnb_input_add_article(in, round.p + at, lens[i]);
+                wnb_input_end_article(in);
+            }
             at += lens[i];
         }
     }
@@ -1199,6 +1202,10 @@ static void usage(void) {
            "  --smoke            corpus stream of 2 MB and generated 1 MB, 2 runs (a check)\n"
            "  --corpus DIR       dev corpus directory (*.txt); skipped when missing\n"
            "  --corpus-mb N      size of the corpus stream in MB (default 100)\n"
+           "  --in-a-row N       each corpus article N times in a row in the stream\n"
+           "                     (default 1: the articles in turn); against the default\n"
+           "                     it shows what a parse loses to branches and caches\n"
+           "                     that have not learned the article (see BENCHMARKS.md)\n"
            "  --sizes LIST       generated sizes in MB, e.g. 1,10,100,1000\n"
            "  --runs N           runs per measurement (max %d)\n"
            "  --runs-large N     runs for inputs over 300 MB\n"
@@ -1324,6 +1331,14 @@ static int parse_args(int argc, char **argv) {
                 return -1;
             }
             opt.paired = (int)r;
+        } else if (ARG("--in-a-row")) {
+            char *e;
+            long r = strtol(v, &e, 10);
+            if (*e || r < 1 || r > 1000) {
+                fprintf(stderr, "wirenews-bench: --in-a-row needs a count, 1..1000\n");
+                return -1;
+            }
+            opt.in_a_row = (int)r;
         } else {
             fprintf(stderr, "wirenews-bench: unknown option %s (see --help)\n", a);
             return -1;
@@ -1341,6 +1356,7 @@ int main(int argc, char **argv) {
     opt.interleave = -1;
     opt.runs_large = -1;
     opt.corpus_mb = -1;
+    opt.in_a_row = 1;
     opt.nsizes = -1;
     if (parse_args(argc - 1, argv + 1) != 0)
         return 2;
@@ -1459,9 +1475,11 @@ int main(int argc, char **argv) {
         double t0 = now();
         build_corpus(&in, files, nfiles, opt.corpus_mb * MB, &round);
         out("\n## Input: dev corpus\n\n%zu files from %s (%.3f MB, mean %.0f bytes per article), "
-            "repeated %.0f times to %.1f MB (built in %.1f s)\n",
+            "repeated %.0f times to %.1f MB%s (built in %.1f s)\n",
             nfiles, opt.corpus_dir, round / MB, round / (double)nfiles,
-            (double)in.narticles / (double)nfiles, (double)in.text.n / MB, now() - t0);
+            (double)in.narticles / (double)nfiles, (double)in.text.n / MB,
+            opt.in_a_row > 1 ? ", each article in a run of copies in a row (--in-a-row)" : "",
+            now() - t0);
         /* the CLI reads the original files: their sizes, without separators */
         double cli_bytes = 0;
         for (size_t i = 0; i < nfiles; i++) {
