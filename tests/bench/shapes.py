@@ -33,6 +33,7 @@ import sys
 import tempfile
 
 DEFAULT_BENCH = os.path.join("build", "tests", "bench", "wirenews-bench")
+ENGINES = ("wn-parse", "wn-json", "md4c-parse", "md4c-html", "cmark-parse", "cmark-html", "memchr")
 SEED = 20261125
 WORDS = ("harbour council river bridge plan year budget vote mayor town week report "
          "residents officials school road water power market police court state rail "
@@ -90,6 +91,9 @@ def nonblank_lines(text):
 def write_shape(folder, words, articles, size, seed):
     """The folder of one shape; returns (mean bytes, mean lines) a article."""
     os.makedirs(folder, exist_ok=True)
+    for old in os.listdir(folder):  # articles of an earlier run with --keep
+        if old.endswith(".txt"):
+            os.remove(os.path.join(folder, old))
     rng = random.Random(seed * 1000 + words)
     nbytes = nlines = 0
     for k in range(articles):
@@ -195,6 +199,10 @@ def main():
             fail(f"--corpus {args.corpus}: no such folder")
         corpus_stats = folder_stats(args.corpus)
     engines = [e for e in args.engines.split(",") if e]
+    unknown = [e for e in engines if e not in ENGINES]
+    if unknown or not engines:
+        fail(f"--engines {args.engines}: {', '.join(unknown) or 'none'} is not one of "
+             f"{', '.join(ENGINES)}")
 
     rows = []  # (name, words or None, bytes, lines, {engine: (MB/s, articles/s)})
     with tempfile.TemporaryDirectory(prefix="wn-shapes-") as tmp:

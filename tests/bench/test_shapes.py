@@ -94,6 +94,12 @@ def main():
         check(re.search(r"^- wn-parse: about [0-9]+ ns a line \+ -?[0-9]+ ns a KB", r.stdout,
                         re.M) is not None, "the fit of wn-parse is printed", r)
 
+        fewer = [a if a != "3" else "2" for a in small]
+        r = run(shapes, *fewer, "--words", "8", "--keep", keep)
+        left = sorted(os.listdir(os.path.join(keep, "words-8")))
+        check(r.returncode == 0 and left == ["a000.txt", "a001.txt"],
+              f"--keep into the same folder leaves only this run's articles ({left})", r)
+
         r = run(shapes, *small, "--words", "30")
         check(r.returncode == 0 and "do not separate lines from bytes" in r.stdout,
               "one paragraph length gives no fit, and says so", r)
@@ -101,6 +107,9 @@ def main():
         r = run(shapes, *small, "--words", "0,10")
         check(r.returncode == 2 and "--words 0,10" in r.stderr and "1 to 2000" in r.stderr,
               "a length of 0 words is refused", r)
+        r = run(shapes, *small[:-2], "--engines", "wn-parse,wn-pars")
+        check(r.returncode == 2 and "wn-pars is not one of" in r.stderr,
+              "an engine the bench does not have is named", r)
         r = run(shapes, *small, "--words", "ten")
         check(r.returncode == 2 and "not a comma-separated list" in r.stderr,
               "a length that is not a number is refused", r)
