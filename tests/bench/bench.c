@@ -1475,11 +1475,13 @@ int main(int argc, char **argv) {
         double t0 = now();
         build_corpus(&in, files, nfiles, opt.corpus_mb * MB, &round);
         out("\n## Input: dev corpus\n\n%zu files from %s (%.3f MB, mean %.0f bytes per article), "
-            "repeated %.0f times to %.1f MB%s (built in %.1f s)\n",
+            "repeated %.0f times to %.1f MB (built in %.1f s)\n",
             nfiles, opt.corpus_dir, round / MB, round / (double)nfiles,
-            (double)in.narticles / (double)nfiles, (double)in.text.n / MB,
-            opt.in_a_row > 1 ? ", each article in a run of copies in a row (--in-a-row)" : "",
-            now() - t0);
+            (double)in.narticles / (double)nfiles, (double)in.text.n / MB, now() - t0);
+        if (opt.in_a_row > 1)
+            out("\nEach article %d times in a row in the stream (--in-a-row), not the articles "
+                "in turn\n",
+                opt.in_a_row);
         /* the CLI reads the original files: their sizes, without separators */
         double cli_bytes = 0;
         for (size_t i = 0; i < nfiles; i++) {

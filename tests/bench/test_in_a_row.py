@@ -44,7 +44,8 @@ def main():
         turn = articles(tsv) if r.returncode == 0 else []
         r = run(bench, *common, "--in-a-row", "7")
         check(r.returncode == 0, f"a run with --in-a-row 7 exits 0, not {r.returncode}", r)
-        check("in a run of copies in a row (--in-a-row)" in r.stdout, "the header says so", r)
+        check("Each article 7 times in a row in the stream (--in-a-row)" in r.stdout,
+              "the header says so", r)
         row = articles(tsv) if r.returncode == 0 else []
         check(len(row) == 1 and row[0] % 21 == 0,
               f"7 copies of each of 3 articles a round, so a multiple of 21 ({row})", r)
