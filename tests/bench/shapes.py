@@ -240,7 +240,8 @@ def main():
         cells = []
         for e in engines:
             mbs, aps = got[e]
-            cells.append(f"{mbs:.1f} | {1e9 / aps / lines:.0f}")
+            per_line = f"{1e9 / aps / lines:.0f}" if lines and aps else "-"
+            cells.append(f"{mbs:.1f} | {per_line}")
         print(f"| {name} | {size:.0f} | {lines:.1f} | " + " | ".join(cells) + " |")
     generated = [r for r in rows if r[1] is not None]
     for e in engines:
