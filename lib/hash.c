@@ -3,7 +3,8 @@
  * Thirty-two bytes a step, folded into the state by two 64 x 64 -> 128-bit
  * multiplies, the last 32 bytes of the text as one more step, then a final
  * avalanche. Only equality of hashes matters (candidates are always
- * confirmed byte by byte), so speed comes first.
+ * confirmed byte by byte), so speed comes first. wn_hash_key() is the
+ * same hash of a short text and, in constant time, a key of a long one.
  */
 #include "internal.h"
 
@@ -77,5 +78,17 @@ uint64_t wn_hash(const void *data, size_t n, uint64_t seed) {
         }
         h = fold_mul(t0 ^ K1, t1 ^ K2 ^ h);
     }
+    return avalanche(h);
+}
+
+uint64_t wn_hash_key(const void *data, size_t n, uint64_t seed) {
+    const unsigned char *p = data;
+    if (n <= WN_HASH_KEY_WHOLE)
+        return wn_hash(data, n, seed);
+    /* its first, middle and last 32 bytes, and its length */
+    uint64_t h = seed ^ K3 ^ (uint64_t)n;
+    h = block32(h, p);
+    h = block32(h, p + (n - 32) / 2);
+    h = block32(h, p + n - 32);
     return avalanche(h);
 }

@@ -615,7 +615,7 @@ static void measure(wn_unit *u, int as_is) {
                         memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0))
         f |= WN_UF_ELLIPSIS;
     u->feat = f;
-    u->hash = wn_hash(u->text, u->len, 0);
+    u->hash = wn_hash_key(u->text, u->len, 0);
 }
 
 int wn_unit_has_url(const wn_unit *u) {

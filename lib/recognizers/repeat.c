@@ -54,16 +54,49 @@ static void table_put(table *t, uint64_t key, size_t head) {
     }
 }
 
+/* The whole-text hashes of the units whose keys (wn_hash_key()) met an
+ * equal key, each computed once, when first needed (0: not yet): a key
+ * leaves most of a long text out, and texts made to share their keys
+ * would otherwise each be compared byte by byte with every earlier one the
+ * probing meets. Without the array (it could not be had) the bytes are
+ * compared at once: the answer is the same. */
+typedef struct fulls {
+    uint64_t *h;
+    int tried;
+} fulls;
+
+static uint64_t full_hash(wn_parser *p, fulls *f, size_t k) {
+    if (!f->tried) {
+        f->tried = 1;
+        f->h = wn_work_alloc(&p->work, p->al, p->nunits * sizeof(uint64_t));
+        if (f->h)
+            memset(f->h, 0, p->nunits * sizeof(uint64_t));
+    }
+    if (!f->h)
+        return 0;
+    if (!f->h[k])
+        f->h[k] = wn_hash(p->units[k].text, p->units[k].len, 2) | 1;
+    return f->h[k];
+}
+
+/* Texts of the units x = units[a] and y = units[b] are the same. */
+static int same_text(wn_parser *p, fulls *f, size_t a, size_t b) {
+    const wn_unit *x = &p->units[a], *y = &p->units[b];
+    if (x->len != y->len || x->hash != y->hash)
+        return 0;
+    if (x->len > WN_HASH_KEY_WHOLE && full_hash(p, f, a) != full_hash(p, f, b))
+        return 0;
+    return memcmp(x->text, y->text, x->len) == 0;
+}
+
 /* Texts of the blocks headed by a and b are the same. */
-static int same_block(const wn_parser *p, size_t a, size_t b) {
+static int same_block(wn_parser *p, fulls *f, size_t a, size_t b) {
     size_t ea = wn_next_head(p, a), eb = wn_next_head(p, b);
     if (ea - a != eb - b)
         return 0;
-    for (size_t k = 0; k < ea - a; k++) {
-        const wn_unit *x = &p->units[a + k], *y = &p->units[b + k];
-        if (x->len != y->len || x->hash != y->hash || memcmp(x->text, y->text, x->len) != 0)
+    for (size_t k = 0; k < ea - a; k++)
+        if (!same_text(p, f, a + k, b + k))
             return 0;
-    }
     return 1;
 }
 
@@ -74,11 +107,11 @@ static uint64_t block_hash(const wn_parser *p, size_t i) {
     return h;
 }
 
-static size_t find_same(const wn_parser *p, const table *t, uint64_t key, size_t i) {
+static size_t find_same(wn_parser *p, fulls *f, const table *t, uint64_t key, size_t i) {
     size_t h = (size_t)key & t->mask;
     for (int k = 0; k < WN_MAX_PROBE && t->e[h]; k++, h = (h + 1) & t->mask) {
         size_t e = entry_head(t->e[h]);
-        if (entry_tag(t->e[h]) == entry_tag(key) && same_block(p, e, i))
+        if (entry_tag(t->e[h]) == entry_tag(key) && same_block(p, f, e, i))
             return e;
     }
     return SIZE_MAX;
@@ -206,6 +239,7 @@ void wn_rec_repeat(wn_parser *p) {
         wn_fail_nomem(p);
         return;
     }
+    fulls full = {NULL, 0};
     lookahead la;
     lookahead_init(&la);
     int ahead = heads > WN_CACHED_HEADS; /* the same keys either way */
@@ -219,7 +253,7 @@ void wn_rec_repeat(wn_parser *p) {
         } else {
             key = block_hash(p, i);
         }
-        size_t of = find_same(p, &whole, key, i);
+        size_t of = find_same(p, &full, &whole, key, i);
         if (of == SIZE_MAX && truncated) {
             size_t plen = truncated_prefix(u);
             if (plen)
@@ -235,4 +269,5 @@ void wn_rec_repeat(wn_parser *p) {
     }
     table_free(p, &whole);
     table_free(p, &prefix);
+    wn_work_free(&p->work, p->al, full.h);
 }

@@ -460,6 +460,27 @@ static void make_title_runs(wns_buf *b, size_t size) {
     }
 }
 
+/* Long paragraphs of one length, alike in their first, middle and last
+ * 32 bytes (what repeat detection keys a long text by) and different a
+ * few bytes before their last 32: each is compared with the earlier ones
+ * its key meets, and the comparison must not read them all. */
+static void make_keyed_alike(wns_buf *b, size_t size) {
+    char line[640];
+    for (unsigned i = 0; b->n < size; i++) {
+        int n = snprintf(line, sizeof line,
+                         "The harbour works went on through the night, the cranes lit from the "
+                         "quay and the barges waiting their turn in the outer basin, while the "
+                         "night shift logged every lift and every delay in the yard book, which "
+                         "the port office reads each morning before the tide tables are set. The "
+                         "foreman said the schedule still held, though the wind had turned and "
+                         "two of the older cranes were slow, and the last of the stone for the "
+                         "new wall came in an hour late on lift %08u, then the crews moved the "
+                         "barges to the inner berths.\n",
+                         i);
+        wns_put(b, line, (size_t)n);
+    }
+}
+
 static const wns_kind kinds[] = {
     {"ordinary", "ordinary article text (the reference)", 32u << 20, 1, make_ordinary},
     {"single-line", "one 64 MB line of article words", 64u << 20, 1, make_single_line},
@@ -488,6 +509,8 @@ static const wns_kind kinds[] = {
     {"long-posts", "64 KB posts with an attribution", 16u << 20, 1, make_long_posts},
     {"title-runs", "titles under group headers, counters (25 bytes a line)", 8u << 20, 0,
      make_title_runs},
+    {"keyed-alike", "paragraphs alike where repeat detection keys them", 16u << 20, 1,
+     make_keyed_alike},
 };
 
 const wns_kind *wns_kinds(size_t *count) {

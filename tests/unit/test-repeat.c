@@ -149,6 +149,57 @@ START_TEST(copies_close_behind_their_first) {
 }
 END_TEST
 
+/* A long paragraph is looked up by a key of its length and of its first,
+ * middle and last 32 bytes. Paragraphs alike in all of those and
+ * different elsewhere are different paragraphs; a true copy is still a
+ * copy. Each paragraph here is 300 bytes: "Ward NNNN" falls between its
+ * first 32 bytes and its middle ones (bytes 134 to 165). */
+static size_t alike_paragraph(char *buf, size_t cap, unsigned ward) {
+    int n =
+        snprintf(buf, cap,
+                 "The county surveyors walked the flood lines again this week, from the old "
+                 "mills to Ward %04u, marking every culvert that backed up during the storms "
+                 "of last winter, and their report, due before the autumn budget, will "
+                 "rank the repairs by total cost and by the number of homes each one would keep "
+                 "dry.\n",
+                 ward % 10000);
+    ck_assert_int_eq(n, 301);
+    return (size_t)n;
+}
+
+static void alike_paragraphs(size_t count) {
+    char line[512];
+    size_t cap = (count + 1) * 301 + 1, o = 0;
+    char *buf = malloc(cap);
+    ck_assert_ptr_nonnull(buf);
+    for (size_t k = 0; k < count; k++) {
+        alike_paragraph(line, sizeof line, (unsigned)k);
+        memcpy(buf + o, line, 301);
+        o += 301;
+    }
+    /* and a true copy of the seventh */
+    alike_paragraph(line, sizeof line, 7);
+    memcpy(buf + o, line, 301);
+    o += 301;
+    buf[o] = '\0';
+    wn_doc *d = parse_with(buf, o, WN_OPT_DEFAULT);
+    ck_assert_uint_eq(wn_doc_block_count(d), count + 1);
+    for (size_t k = 0; k < count; k++)
+        ck_assert_msg(wn_block_type(blk(d, k)) != WN_BLOCK_NOISE, "paragraph %zu is noise", k);
+    ck_assert_int_eq(wn_block_type(blk(d, count)), WN_BLOCK_NOISE);
+    ck_text(wn_block_reason, blk(d, count), "duplicate");
+    wn_doc_free(d);
+    free(buf);
+}
+
+START_TEST(long_paragraphs_alike_where_keyed) {
+    alike_paragraphs(12);
+    /* many: the lookups go through probing chains of equal keys, and the
+     * keys are computed ahead */
+    alike_paragraphs(WN_TEST_FILLER);
+}
+END_TEST
+
 static Suite *suite(void) {
     Suite *s = suite_create("repeat");
     TCase *tc = tcase_create("repeat");
@@ -158,6 +209,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, many_copies_stay_linear);
     tcase_add_test(tc, copies_far_apart_and_ellipsis_character);
     tcase_add_test(tc, copies_close_behind_their_first);
+    tcase_add_test(tc, long_paragraphs_alike_where_keyed);
     suite_add_tcase(s, tc);
     return s;
 }
