@@ -291,7 +291,7 @@ typedef struct wn_unit {
     size_t start, end; /* span in the input: its first line's start to its last line's end */
     char *text;        /* cleaned text, NUL-terminated, in the doc arena */
     size_t len;
-    uint64_t hash;   /* wn_hash_key() of text */
+    uint64_t hash;   /* of text: wn_hash_key(), or wn_hash() (wn_keyed_hashes()) */
     uint32_t nwords; /* words, saturating at 0xFFFF for long text */
     uint32_t dup_of; /* earlier block with the same text, or WN_NO_UNIT */
     uint16_t feat;   /* WN_UF_* */
@@ -345,6 +345,18 @@ typedef struct wn_parser {
  * the tests hold it to that. */
 int wn_parse_window(const char *data, size_t len, const wn_options *opts, size_t window,
                     wn_doc **out);
+
+/* Are the units' texts hashed by their keys (wn_hash_key()) rather than
+ * whole? In an input of up to WN_KEYED_INPUT bytes, where the texts stay in
+ * the caches: the few long texts whose keys meet are hashed whole when
+ * repeat detection compares them. A larger input has every text hashed
+ * whole while it is measured and in the cache: comparing later reads the
+ * two texts back from memory, and text written from templates has many
+ * long lines alike where keys look. */
+#define WN_KEYED_INPUT ((size_t)1 << 20)
+static inline int wn_keyed_hashes(const wn_parser *p) {
+    return p->len <= WN_KEYED_INPUT;
+}
 
 /* Record an out-of-memory failure; returns the status. */
 int wn_fail_nomem(wn_parser *p);

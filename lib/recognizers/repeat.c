@@ -54,12 +54,13 @@ static void table_put(table *t, uint64_t key, size_t head) {
     }
 }
 
-/* The whole-text hashes of the units whose keys (wn_hash_key()) met an
- * equal key, each computed once, when first needed (0: not yet): a key
- * leaves most of a long text out, and texts made to share their keys
- * would otherwise each be compared byte by byte with every earlier one the
- * probing meets. Without the array (it could not be had) the bytes are
- * compared at once: the answer is the same. */
+/* Where the units' hashes are keys (wn_keyed_hashes()), the whole-text
+ * hashes of the units whose keys met an equal key, each computed once,
+ * when first needed (0: not yet): a key leaves most of a long text out,
+ * and texts made to share their keys would otherwise each be compared
+ * byte by byte with every earlier one the probing meets. Without the
+ * array (it could not be had) the bytes are compared at once: the answer
+ * is the same. */
 typedef struct fulls {
     uint64_t *h;
     int tried;
@@ -84,7 +85,8 @@ static int same_text(wn_parser *p, fulls *f, size_t a, size_t b) {
     const wn_unit *x = &p->units[a], *y = &p->units[b];
     if (x->len != y->len || x->hash != y->hash)
         return 0;
-    if (x->len > WN_HASH_KEY_WHOLE && full_hash(p, f, a) != full_hash(p, f, b))
+    if (x->len > WN_HASH_KEY_WHOLE && wn_keyed_hashes(p) &&
+        full_hash(p, f, a) != full_hash(p, f, b))
         return 0;
     return memcmp(x->text, y->text, x->len) == 0;
 }

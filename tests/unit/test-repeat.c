@@ -149,8 +149,9 @@ START_TEST(copies_close_behind_their_first) {
 }
 END_TEST
 
-/* A long paragraph is looked up by a key of its length and of its first,
- * middle and last 32 bytes. Paragraphs alike in all of those and
+/* In an input of up to a megabyte a long paragraph is looked up by a key
+ * of its length and of its first, middle and last 32 bytes (beyond, by a
+ * hash of its whole text). Paragraphs alike in all of those and
  * different elsewhere are different paragraphs; a true copy is still a
  * copy. Each paragraph here is 300 bytes: "Ward NNNN" falls between its
  * first 32 bytes and its middle ones (bytes 134 to 165). */
@@ -194,8 +195,11 @@ static void alike_paragraphs(size_t count) {
 
 START_TEST(long_paragraphs_alike_where_keyed) {
     alike_paragraphs(12);
-    /* many: the lookups go through probing chains of equal keys, and the
-     * keys are computed ahead */
+    /* many, in under a megabyte: every lookup goes through a probing chain
+     * of equal keys */
+    alike_paragraphs(3000);
+    /* more than a megabyte: the texts are hashed whole, and the keys of
+     * the blocks are computed ahead of their lookups */
     alike_paragraphs(WN_TEST_FILLER);
 }
 END_TEST
