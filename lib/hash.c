@@ -81,9 +81,9 @@ uint64_t wn_hash(const void *data, size_t n, uint64_t seed) {
     return avalanche(h);
 }
 
-uint64_t wn_hash_key(const void *data, size_t n, uint64_t seed) {
+uint64_t wn_hash_key(const void *data, size_t n, size_t whole, uint64_t seed) {
     const unsigned char *p = data;
-    if (n <= WN_HASH_KEY_WHOLE)
+    if (n <= whole)
         return wn_hash(data, n, seed);
     /* its first, middle and last 32 bytes, and its length */
     uint64_t h = seed ^ K3 ^ (uint64_t)n;

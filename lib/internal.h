@@ -291,7 +291,7 @@ typedef struct wn_unit {
     size_t start, end; /* span in the input: its first line's start to its last line's end */
     char *text;        /* cleaned text, NUL-terminated, in the doc arena */
     size_t len;
-    uint64_t hash;   /* of text: wn_hash_key(), or wn_hash() (wn_keyed_hashes()) */
+    uint64_t hash;   /* wn_hash_key() of text (whole: see wn_keyed_hashes()) */
     uint32_t nwords; /* words, saturating at 0xFFFF for long text */
     uint32_t dup_of; /* earlier block with the same text, or WN_NO_UNIT */
     uint16_t feat;   /* WN_UF_* */
@@ -806,11 +806,12 @@ int wn_is_link(const char *s, size_t n);
 /* ------------------------------------------------------------------ hash.c */
 
 uint64_t wn_hash(const void *p, size_t n, uint64_t seed);
-/* A key of s[0..n): wn_hash() up to WN_HASH_KEY_WHOLE bytes; beyond, a
- * hash of the length and of the first, middle and last 32 bytes only, so
- * that keying a paragraph costs what keying a line does. Equal texts have
- * equal keys; texts with equal keys may differ. */
+/* A key of s[0..n): wn_hash() up to `whole` bytes (WN_HASH_KEY_WHOLE, or
+ * SIZE_MAX for a hash of any text); beyond, a hash of the length and of
+ * the first, middle and last 32 bytes only, so that keying a paragraph
+ * costs what keying a line does. Equal texts have equal keys; texts with
+ * equal keys may differ. */
 #define WN_HASH_KEY_WHOLE 96
-uint64_t wn_hash_key(const void *p, size_t n, uint64_t seed);
+uint64_t wn_hash_key(const void *p, size_t n, size_t whole, uint64_t seed);
 
 #endif /* WN_INTERNAL_H */

@@ -540,7 +540,7 @@ static uint8_t end_class(const char *s, size_t n) {
     return WN_END_NONE;
 }
 
-static void measure(wn_unit *u, int as_is, int keyed) {
+static void measure(wn_unit *u, int as_is, size_t whole) {
     int ordered = 0;
     u->bullet = (uint8_t)list_marker(u->text, u->len, &ordered);
     u->ordered = (uint8_t)ordered;
@@ -615,7 +615,7 @@ static void measure(wn_unit *u, int as_is, int keyed) {
                         memcmp(u->text + u->len - 3, "\xE2\x80\xA6", 3) == 0))
         f |= WN_UF_ELLIPSIS;
     u->feat = f;
-    u->hash = keyed ? wn_hash_key(u->text, u->len, 0) : wn_hash(u->text, u->len, 0);
+    u->hash = wn_hash_key(u->text, u->len, whole, 0);
 }
 
 int wn_unit_has_url(const wn_unit *u) {
@@ -641,7 +641,7 @@ void wn_units_build(wn_parser *p) {
         return;
     }
     size_t k = 0;
-    int keyed = wn_keyed_hashes(p);
+    size_t whole = wn_keyed_hashes(p) ? WN_HASH_KEY_WHOLE : SIZE_MAX;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j + 1 < n && (p->lines[j + 1].flags & WN_LF_CONT))
@@ -658,7 +658,7 @@ void wn_units_build(wn_parser *p) {
                 wn_fail_nomem(p);
             return;
         }
-        measure(u, as_is, keyed);
+        measure(u, as_is, whole);
         p->nellipsis += (u->feat & WN_UF_ELLIPSIS) != 0;
         k++;
         i = j + 1;
