@@ -509,7 +509,7 @@ static const wns_kind kinds[] = {
     {"long-posts", "64 KB posts with an attribution", 16u << 20, 1, make_long_posts},
     {"title-runs", "titles under group headers, counters (25 bytes a line)", 8u << 20, 0,
      make_title_runs},
-    {"keyed-alike", "paragraphs alike where repeat detection keys them", 16u << 20, 1,
+    {"keyed-alike", "paragraphs alike where repeat detection keys them (1 MB)", 1000000, 1,
      make_keyed_alike},
 };
 
