@@ -80,13 +80,17 @@ static uint64_t full_hash(wn_parser *p, fulls *f, size_t k) {
     return f->h[k];
 }
 
+/* A hash of unit k's whole text: its key where that is one (a short
+ * text, or any text where keys are not used), else full_hash(). */
+static WN_ALWAYS_INLINE uint64_t whole_hash(wn_parser *p, fulls *f, size_t k) {
+    const wn_unit *u = &p->units[k];
+    return u->len <= WN_HASH_KEY_WHOLE || !wn_keyed_hashes(p) ? u->hash : full_hash(p, f, k);
+}
+
 /* Texts of the units x = units[a] and y = units[b] are the same. */
 static int same_text(wn_parser *p, fulls *f, size_t a, size_t b) {
     const wn_unit *x = &p->units[a], *y = &p->units[b];
-    if (x->len != y->len || x->hash != y->hash)
-        return 0;
-    if (x->len > WN_HASH_KEY_WHOLE && wn_keyed_hashes(p) &&
-        full_hash(p, f, a) != full_hash(p, f, b))
+    if (x->len != y->len || x->hash != y->hash || whole_hash(p, f, a) != whole_hash(p, f, b))
         return 0;
     return memcmp(x->text, y->text, x->len) == 0;
 }
@@ -109,12 +113,29 @@ static uint64_t block_hash(const wn_parser *p, size_t i) {
     return h;
 }
 
-static size_t find_same(wn_parser *p, fulls *f, const table *t, uint64_t key, size_t i) {
+/* The key a block is filed and looked up under once its own key has met
+ * another text's: a hash of its units' whole texts (not a block key by
+ * more than chance: another start). */
+static uint64_t block_whole_key(wn_parser *p, fulls *f, size_t i) {
+    uint64_t h = whole_hash(p, f, i) ^ 0xD6E8FEB86659FD93ull;
+    for (size_t k = i + 1; k < p->nunits && p->units[k].join; k++)
+        h = (h ^ whole_hash(p, f, k)) * 0x9E3779B97F4A7C15ull + k - i;
+    return h;
+}
+
+/* The earlier block with the text of block i filed under `key`, or
+ * SIZE_MAX; *met is set when a block with the key's tag and other text
+ * was found on the way. */
+static WN_ALWAYS_INLINE size_t find_same(wn_parser *p, fulls *f, const table *t, uint64_t key,
+                                         size_t i, int *met) {
     size_t h = (size_t)key & t->mask;
     for (int k = 0; k < WN_MAX_PROBE && t->e[h]; k++, h = (h + 1) & t->mask) {
         size_t e = entry_head(t->e[h]);
-        if (entry_tag(t->e[h]) == entry_tag(key) && same_block(p, f, e, i))
+        if (entry_tag(t->e[h]) != entry_tag(key))
+            continue;
+        if (same_block(p, f, e, i))
             return e;
+        *met = 1;
     }
     return SIZE_MAX;
 }
@@ -255,7 +276,17 @@ void wn_rec_repeat(wn_parser *p) {
         } else {
             key = block_hash(p, i);
         }
-        size_t of = find_same(p, &full, &whole, key, i);
+        /* a block whose key meets another text's is looked up, and filed,
+         * under a key of its whole text as well: texts alike where keys
+         * look (written from one template) neither pile up in one probing
+         * chain nor fall off its end */
+        int met = 0;
+        size_t of = find_same(p, &full, &whole, key, i, &met);
+        if (WN_UNLIKELY(met)) {
+            key = block_whole_key(p, &full, i);
+            if (of == SIZE_MAX)
+                of = find_same(p, &full, &whole, key, i, &met);
+        }
         if (of == SIZE_MAX && truncated) {
             size_t plen = truncated_prefix(u);
             if (plen)
