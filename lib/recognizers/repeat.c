@@ -54,55 +54,25 @@ static void table_put(table *t, uint64_t key, size_t head) {
     }
 }
 
-/* Where the units' hashes are keys (wn_keyed_hashes()), the whole-text
- * hashes of the units whose keys met an equal key, each computed once,
- * when first needed (0: not yet): a key leaves most of a long text out,
- * and texts made to share their keys would otherwise each be compared
- * byte by byte with every earlier one the probing meets. Without the
- * array (it could not be had) the bytes are compared at once: the answer
- * is the same. */
-typedef struct fulls {
-    uint64_t *h;
-    int tried;
-} fulls;
-
-static uint64_t full_hash(wn_parser *p, fulls *f, size_t k) {
-    if (!f->tried) {
-        f->tried = 1;
-        f->h = wn_work_alloc(&p->work, p->al, p->nunits * sizeof(uint64_t));
-        if (f->h)
-            memset(f->h, 0, p->nunits * sizeof(uint64_t));
-    }
-    if (!f->h)
-        return 0;
-    if (!f->h[k])
-        f->h[k] = wn_hash(p->units[k].text, p->units[k].len, 2) | 1;
-    return f->h[k];
-}
-
 /* A hash of unit k's whole text: its key where that is one (a short
- * text, or any text where keys are not used), else full_hash(). */
-static WN_ALWAYS_INLINE uint64_t whole_hash(wn_parser *p, fulls *f, size_t k) {
+ * text, or any text where keys are not used), else made now. */
+static uint64_t whole_hash(const wn_parser *p, size_t k) {
     const wn_unit *u = &p->units[k];
-    return u->len <= WN_HASH_KEY_WHOLE || !wn_keyed_hashes(p) ? u->hash : full_hash(p, f, k);
-}
-
-/* Texts of the units x = units[a] and y = units[b] are the same. */
-static int same_text(wn_parser *p, fulls *f, size_t a, size_t b) {
-    const wn_unit *x = &p->units[a], *y = &p->units[b];
-    if (x->len != y->len || x->hash != y->hash || whole_hash(p, f, a) != whole_hash(p, f, b))
-        return 0;
-    return memcmp(x->text, y->text, x->len) == 0;
+    if (u->len <= WN_HASH_KEY_WHOLE || !wn_keyed_hashes(p))
+        return u->hash;
+    return wn_hash(u->text, u->len, 2);
 }
 
 /* Texts of the blocks headed by a and b are the same. */
-static int same_block(wn_parser *p, fulls *f, size_t a, size_t b) {
+static int same_block(const wn_parser *p, size_t a, size_t b) {
     size_t ea = wn_next_head(p, a), eb = wn_next_head(p, b);
     if (ea - a != eb - b)
         return 0;
-    for (size_t k = 0; k < ea - a; k++)
-        if (!same_text(p, f, a + k, b + k))
+    for (size_t k = 0; k < ea - a; k++) {
+        const wn_unit *x = &p->units[a + k], *y = &p->units[b + k];
+        if (x->len != y->len || x->hash != y->hash || memcmp(x->text, y->text, x->len) != 0)
             return 0;
+    }
     return 1;
 }
 
@@ -116,24 +86,24 @@ static uint64_t block_hash(const wn_parser *p, size_t i) {
 /* The key a block is filed and looked up under once its own key has met
  * another text's: a hash of its units' whole texts (not a block key by
  * more than chance: another start). */
-static uint64_t block_whole_key(wn_parser *p, fulls *f, size_t i) {
-    uint64_t h = whole_hash(p, f, i) ^ 0xD6E8FEB86659FD93ull;
+static uint64_t block_whole_key(const wn_parser *p, size_t i) {
+    uint64_t h = whole_hash(p, i) ^ 0xD6E8FEB86659FD93ull;
     for (size_t k = i + 1; k < p->nunits && p->units[k].join; k++)
-        h = (h ^ whole_hash(p, f, k)) * 0x9E3779B97F4A7C15ull + k - i;
+        h = (h ^ whole_hash(p, k)) * 0x9E3779B97F4A7C15ull + k - i;
     return h;
 }
 
 /* The earlier block with the text of block i filed under `key`, or
  * SIZE_MAX; *met is set when a block with the key's tag and other text
  * was found on the way. */
-static WN_ALWAYS_INLINE size_t find_same(wn_parser *p, fulls *f, const table *t, uint64_t key,
-                                         size_t i, int *met) {
+static WN_ALWAYS_INLINE size_t find_same(const wn_parser *p, const table *t, uint64_t key, size_t i,
+                                         int *met) {
     size_t h = (size_t)key & t->mask;
     for (int k = 0; k < WN_MAX_PROBE && t->e[h]; k++, h = (h + 1) & t->mask) {
         size_t e = entry_head(t->e[h]);
         if (entry_tag(t->e[h]) != entry_tag(key))
             continue;
-        if (same_block(p, f, e, i))
+        if (same_block(p, e, i))
             return e;
         *met = 1;
     }
@@ -262,7 +232,6 @@ void wn_rec_repeat(wn_parser *p) {
         wn_fail_nomem(p);
         return;
     }
-    fulls full = {NULL, 0};
     lookahead la;
     lookahead_init(&la);
     int ahead = heads > WN_CACHED_HEADS; /* the same keys either way */
@@ -276,16 +245,15 @@ void wn_rec_repeat(wn_parser *p) {
         } else {
             key = block_hash(p, i);
         }
-        /* a block whose key meets another text's is looked up, and filed,
-         * under a key of its whole text as well: texts alike where keys
-         * look (written from one template) neither pile up in one probing
-         * chain nor fall off its end */
+        /* a block whose key meets another text's is looked up under a key
+         * of its whole text too, and filed under that one: texts alike
+         * where keys look (written from one template) neither pile up in
+         * one probing chain nor fall off its end */
         int met = 0;
-        size_t of = find_same(p, &full, &whole, key, i, &met);
-        if (WN_UNLIKELY(met)) {
-            key = block_whole_key(p, &full, i);
-            if (of == SIZE_MAX)
-                of = find_same(p, &full, &whole, key, i, &met);
+        size_t of = find_same(p, &whole, key, i, &met);
+        if (WN_UNLIKELY(met) && of == SIZE_MAX) {
+            key = block_whole_key(p, i);
+            of = find_same(p, &whole, key, i, &met);
         }
         if (of == SIZE_MAX && truncated) {
             size_t plen = truncated_prefix(u);
@@ -302,5 +270,4 @@ void wn_rec_repeat(wn_parser *p) {
     }
     table_free(p, &whole);
     table_free(p, &prefix);
-    wn_work_free(&p->work, p->al, full.h);
 }
