@@ -348,11 +348,11 @@ int wn_parse_window(const char *data, size_t len, const wn_options *opts, size_t
 
 /* Are the units' texts hashed by their keys (wn_hash_key()) rather than
  * whole? In an input of up to WN_KEYED_INPUT bytes, where the texts stay in
- * the caches: the few long texts whose keys meet are hashed whole when
- * repeat detection compares them. A larger input has every text hashed
- * whole while it is measured and in the cache: comparing later reads the
- * two texts back from memory, and text written from templates has many
- * long lines alike where keys look. */
+ * the caches: the few blocks whose keys meet another text's are hashed
+ * whole when repeat detection finds that (repeat.c). A larger input has
+ * every text hashed whole while it is measured and in the cache: hashing
+ * and comparing later read the texts back from memory, and text written
+ * from templates has many long lines alike where keys look. */
 #define WN_KEYED_INPUT ((size_t)1 << 20)
 static inline int wn_keyed_hashes(const wn_parser *p) {
     return p->len <= WN_KEYED_INPUT;
