@@ -546,43 +546,65 @@ static int keys_after(const wn_phrases *set, const char *s, size_t n, size_t j, 
 }
 
 #if WN_HAVE_AVX2_TARGET
+/* A set's six nibble tables, each in both halves of a register: named
+ * members, so that they stay in registers (an array of them went through
+ * the stack, twelve loads and stores a call, which cost more than the
+ * search of a short text). */
+typedef struct nib_regs {
+    __m256i t0, t1, t2, t3, t4, t5;
+} nib_regs;
+_Static_assert(WN_PHRASE_NIB == 6, "starts32() and keys_find32() name six tables");
+
 /* The candidates among the 32 word starts after the bytes at p: bit b when
  * p[b] is a space and the low halves of the bytes after it are those of a
  * key of one bucket (see wn_phrases). The case of letters is in the high
  * halves: nothing to fold. */
-__attribute__((target("avx2"))) static inline uint32_t starts32(const char *p,
-                                                                const __m256i nib[WN_PHRASE_NIB]) {
+__attribute__((target("avx2"))) static inline uint32_t starts32(const char *p, const nib_regs *t) {
     const __m256i low = _mm256_set1_epi8(0x0F);
-    __m256i acc = _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p),
-                                    _mm256_set1_epi8(' '));
-#pragma GCC unroll 8
-    for (int b = 0; b < WN_PHRASE_NIB; b++) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + 1 + b));
-        acc = _mm256_and_si256(acc, _mm256_shuffle_epi8(nib[b], _mm256_and_si256(v, low)));
-    }
+#define WN_NIB_AT(b, tab)                                                                          \
+    _mm256_shuffle_epi8(                                                                           \
+        (tab),                                                                                     \
+        _mm256_and_si256(_mm256_loadu_si256((const __m256i *)(const void *)(p + 1 + (b))), low))
+    __m256i acc = _mm256_and_si256(
+        _mm256_and_si256(_mm256_and_si256(WN_NIB_AT(0, t->t0), WN_NIB_AT(1, t->t1)),
+                         _mm256_and_si256(WN_NIB_AT(2, t->t2), WN_NIB_AT(3, t->t3))),
+        _mm256_and_si256(_mm256_and_si256(WN_NIB_AT(4, t->t4), WN_NIB_AT(5, t->t5)),
+                         _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p),
+                                           _mm256_set1_epi8(' '))));
+#undef WN_NIB_AT
     return ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, _mm256_setzero_si256()));
 }
 
-/* keys_find16() with AVX2 for end = n - 8 >= 32: the spaces before end, 32
- * at a time, then the 32 bytes that end at end with the spaces already seen
- * masked out; only the candidates of starts32() are looked up. */
+/* keys_find16() with AVX2 for end = n - 8 >= 32: first the 32 bytes that
+ * end at end, then the spaces before them, 32 at a time from the start
+ * (the last block may overlap the first: a candidate seen twice gives the
+ * same answer), so that every block goes through one loop body; only the
+ * candidates of starts32() are looked up. The tables are loaded again
+ * after each lookup (a call, which may change every vector register), so
+ * the scan itself keeps them in registers. */
 __attribute__((target("avx2"))) static int keys_find32(const wn_phrases *set, const char *s,
                                                        size_t n) {
-    __m256i nib[WN_PHRASE_NIB];
-    for (int b = 0; b < WN_PHRASE_NIB; b++)
-        nib[b] = _mm256_broadcastsi128_si256(
-            _mm_loadu_si128((const __m128i *)(const void *)set->nib[b]));
-    size_t end = n - WN_PHRASE_KEY, j = 0;
-    for (; j + 32 <= end; j += 32) {
-        uint32_t m = starts32(s + j, nib);
-        if (WN_UNLIKELY(m) && keys_after(set, s, n, j, m))
+    size_t end = n - WN_PHRASE_KEY, j = end - 32, next = 0;
+    for (;;) {
+#define WN_NIB_TABLE(b)                                                                            \
+    _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)set->nib[b]))
+        const nib_regs t = {WN_NIB_TABLE(0), WN_NIB_TABLE(1), WN_NIB_TABLE(2),
+                            WN_NIB_TABLE(3), WN_NIB_TABLE(4), WN_NIB_TABLE(5)};
+#undef WN_NIB_TABLE
+        uint32_t m;
+        while (WN_LIKELY((m = starts32(s + j, &t)) == 0)) {
+            if (next + 32 >= end)
+                return 0;
+            j = next;
+            next += 32;
+        }
+        if (keys_after(set, s, n, j, m))
             return 1;
+        if (next + 32 >= end)
+            return 0;
+        j = next;
+        next += 32;
     }
-    if (j == end)
-        return 0;
-    /* the last chunk reads up to s[n - 3] */
-    uint32_t m = starts32(s + end - 32, nib) & (~0u << (j - (end - 32)));
-    return m && keys_after(set, s, n, end - 32, m);
 }
 #endif
 
