@@ -256,50 +256,57 @@ static inline uint64_t lane_sum(__m128i c) {
 #endif
 
 #if WN_HAVE_AVX2_TARGET
-/* in_range() and lane_sum() of 32 lanes. */
+/* in_range() of 32 lanes. */
 __attribute__((target("avx2"))) static inline __m256i in_range32(__m256i v, unsigned char lo,
                                                                  unsigned char hi) {
     __m256i t = _mm256_add_epi8(v, _mm256_set1_epi8((char)(0x80 - lo)));
     return _mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 + (hi - lo) + 1)), t);
 }
 
-__attribute__((target("avx2"))) static inline uint64_t lane_sum32(__m256i c) {
-    __m256i s = _mm256_sad_epu8(c, _mm256_setzero_si256());
-    __m128i h = _mm_add_epi64(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
-    return (uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1);
+/* The counters of class_counts32(): upper, lower, digit, high, space; a
+ * lane each. Named members, so that they stay in registers. */
+typedef struct class_lanes {
+    __m256i up, lo, dg, hi, sp;
+} class_lanes;
+
+/* Adds the classes of the bytes of v to the counters. */
+__attribute__((target("avx2"))) static inline void add_classes32(class_lanes *c, __m256i v) {
+    c->up = _mm256_sub_epi8(c->up, in_range32(v, 'A', 'Z'));
+    c->lo = _mm256_sub_epi8(c->lo, in_range32(v, 'a', 'z'));
+    c->dg = _mm256_sub_epi8(c->dg, in_range32(v, '0', '9'));
+    c->hi = _mm256_sub_epi8(c->hi, _mm256_cmpgt_epi8(_mm256_setzero_si256(), v));
+    c->sp = _mm256_sub_epi8(c->sp, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')));
 }
 
-/* Adds the classes of the bytes of v that `keep` selects to the counters
- * c (upper, lower, digit, high, space; a lane each). */
-__attribute__((target("avx2"))) static inline void add_classes32(__m256i c[5], __m256i v,
-                                                                 __m256i keep) {
-    c[0] = _mm256_sub_epi8(c[0], _mm256_and_si256(in_range32(v, 'A', 'Z'), keep));
-    c[1] = _mm256_sub_epi8(c[1], _mm256_and_si256(in_range32(v, 'a', 'z'), keep));
-    c[2] = _mm256_sub_epi8(c[2], _mm256_and_si256(in_range32(v, '0', '9'), keep));
-    c[3] =
-        _mm256_sub_epi8(c[3], _mm256_and_si256(_mm256_cmpgt_epi8(_mm256_setzero_si256(), v), keep));
-    c[4] =
-        _mm256_sub_epi8(c[4], _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), keep));
+/* The lane sums of a counter (each at most WN_FEATURE_SPAN, under 2^12),
+ * moved to the field `shift`. */
+__attribute__((target("avx2"))) static inline __m256i field32(__m256i c, int shift) {
+    return _mm256_slli_epi64(_mm256_sad_epu8(c, _mm256_setzero_si256()), shift);
 }
 
-/* class_counts() for 32 <= n <= WN_FEATURE_SPAN with AVX2: 32 bytes at a
- * time, then the 32 that end at n with the bytes already seen masked out */
+/* class_counts() for 32 <= n <= WN_FEATURE_SPAN with AVX2: first the
+ * n % 32 bytes at the start, as a block of 32 whose other bytes are
+ * replaced by one of no class (a control byte), then 32 bytes at a time;
+ * the fields are put together in the lanes and added up once. */
 __attribute__((target("avx2"))) static uint64_t class_counts32(const unsigned char *u, size_t n) {
-    __m256i c[5] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                    _mm256_setzero_si256(), _mm256_setzero_si256()};
-    const __m256i all = _mm256_set1_epi8(-1);
-    size_t k = 0;
-    for (; k + 32 <= n; k += 32)
-        add_classes32(c, _mm256_loadu_si256((const __m256i *)(const void *)(u + k)), all);
-    if (k < n) {
-        const __m256i index =
-            _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
-                             20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
-        add_classes32(c, _mm256_loadu_si256((const __m256i *)(const void *)(u + n - 32)),
-                      _mm256_cmpgt_epi8(index, _mm256_set1_epi8((char)((int)(k - (n - 32)) - 1))));
-    }
-    return lane_sum32(c[0]) | lane_sum32(c[1]) << 12 | lane_sum32(c[2]) << 24 |
-           lane_sum32(c[3]) << 36 | lane_sum32(c[4]) << 48;
+    const __m256i zero = _mm256_setzero_si256();
+    class_lanes c = {zero, zero, zero, zero, zero};
+    const __m256i index =
+        _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                         21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+    size_t k = n % 32;
+    __m256i head = _mm256_cmpgt_epi8(_mm256_set1_epi8((char)k), index);
+    add_classes32(&c,
+                  _mm256_blendv_epi8(_mm256_set1_epi8(0x01),
+                                     _mm256_loadu_si256((const __m256i *)(const void *)u), head));
+    for (; k < n; k += 32)
+        add_classes32(&c, _mm256_loadu_si256((const __m256i *)(const void *)(u + k)));
+    __m256i sum =
+        _mm256_add_epi64(_mm256_add_epi64(field32(c.up, 0), field32(c.lo, 12)),
+                         _mm256_add_epi64(_mm256_add_epi64(field32(c.dg, 24), field32(c.hi, 36)),
+                                          field32(c.sp, 48)));
+    __m128i h = _mm_add_epi64(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+    return (uint64_t)_mm_cvtsi128_si64(h) + (uint64_t)_mm_extract_epi64(h, 1);
 }
 #endif
 
