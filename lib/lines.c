@@ -4,8 +4,9 @@
  * lines that have anything left, with their indentation, the number of blank
  * lines before them, their width, flags that tell the cleaner whether a
  * line is plain ASCII and a flag for a break plainly mid-sentence (see
- * wrap.c). One pass over the bytes, sixteen at a time where the line holds
- * nothing special.
+ * wrap.c). One pass over the bytes, thirty-two at a time with AVX2 (the
+ * whole stage is built twice, and the processor picks) and sixteen with
+ * SSE2 where the line holds nothing special.
  *
  * "White space" here is exactly what the coverage rule of OUTPUT.md lets a
  * span leave out: ASCII white space (including \x1c-\x1f), U+0085, the Zs
@@ -59,7 +60,7 @@ static inline int ascii_ws(unsigned c) {
     return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
 }
 
-static int push_line(wn_parser *p, size_t *cap, const wn_line *l) {
+static WN_ALWAYS_INLINE int push_line(wn_parser *p, size_t *cap, const wn_line *l) {
     if (p->nlines == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
         if (ncap > SIZE_MAX / sizeof(wn_line))
@@ -76,7 +77,8 @@ static int push_line(wn_parser *p, size_t *cap, const wn_line *l) {
 }
 
 /* Skip leading white space at s[i]; returns the new offset, indent in *cols. */
-static size_t skip_indent(const unsigned char *s, size_t i, size_t n, uint32_t *cols) {
+static WN_ALWAYS_INLINE size_t skip_indent(const unsigned char *s, size_t i, size_t n,
+                                           uint32_t *cols) {
     uint32_t indent = 0;
     while (i < n) {
         unsigned c = s[i];
@@ -155,8 +157,8 @@ static inline void block_stats(line_stats *st, __m128i v, unsigned keep) {
  * the line end, its width in code points (its bytes less the continuation
  * bytes) and its flags. Sixteen bytes at a time with SSE2, eight with
  * plain 64-bit words elsewhere. */
-static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *flags_out,
-                        size_t *width_out) {
+static WN_ALWAYS_INLINE size_t scan_line(const unsigned char *s, size_t i, size_t n,
+                                         uint32_t *flags_out, size_t *width_out) {
     uint64_t high = 0, ctrl = 0, amp = 0, dspace = 0;
     size_t start = i, cont = 0;
     unsigned prev_space = 0;
@@ -265,6 +267,99 @@ static size_t scan_line(const unsigned char *s, size_t i, size_t n, uint32_t *fl
     return i;
 }
 
+#if WN_HAVE_AVX2_TARGET
+/* What scan_line32() adds up in lanes: pairs of spaces, the bytes ORed
+ * (for one of 0x80 or above) and the continuation bytes, counted in byte
+ * lanes. Named members, so that they stay in registers. */
+typedef struct line_lanes {
+    __m256i pairs, highv, conts;
+} line_lanes;
+
+/* Adds the 32 bytes v to the lanes; next: the 32 bytes one further on. */
+__attribute__((target("avx2"))) static inline void lanes32(line_lanes *ln, __m256i v,
+                                                           const unsigned char *next) {
+    const __m256i space = _mm256_set1_epi8(' ');
+    __m256i after = _mm256_loadu_si256((const __m256i *)(const void *)next);
+    ln->pairs = _mm256_or_si256(
+        ln->pairs, _mm256_and_si256(_mm256_cmpeq_epi8(v, space), _mm256_cmpeq_epi8(after, space)));
+    ln->highv = _mm256_or_si256(ln->highv, v);
+    /* continuation bytes 0x80..0xBF are below 0xC0 as signed bytes */
+    ln->conts = _mm256_sub_epi8(ln->conts, _mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v));
+}
+
+/* scan_line() thirty-two bytes at a time with AVX2, for a parse on a
+ * processor that has it (split_avx2()). A block with no control byte, DEL
+ * or '&' adds its double spaces, its bytes of 0x80 or above and its
+ * continuation bytes to lanes; any other block has the bytes from its line
+ * end on replaced by a letter first and its control bytes and '&' noted,
+ * and then adds to the same lanes, so the only way out of the loop is the
+ * line end. The continuation bytes' byte lanes (a lane counts to 255) are
+ * added up every 255 blocks. The bytes left when fewer than 33 remain in
+ * the input (the byte after a block is read for the spaces across its
+ * end) go to scan_line(). */
+__attribute__((target("avx2"))) static inline size_t
+scan_line32(const unsigned char *s, size_t i, size_t n, uint32_t *flags_out, size_t *width_out) {
+    const __m256i c1f = _mm256_set1_epi8(0x1F), del = _mm256_set1_epi8(0x7F),
+                  amp = _mm256_set1_epi8('&'), nl = _mm256_set1_epi8('\n'),
+                  cr = _mm256_set1_epi8('\r'), letter = _mm256_set1_epi8('a'),
+                  zero = _mm256_setzero_si256();
+    const __m256i index =
+        _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                         21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+    line_lanes ln = {zero, zero, zero};
+    __m256i contv = zero;
+    uint32_t ctrl = 0, amps = 0;
+    size_t start = i, blocks = 0;
+    int found_end = 0;
+    while (i + 33 <= n) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        __m256i low = _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v); /* controls, line ends */
+        if (WN_UNLIKELY(_mm256_movemask_epi8(_mm256_or_si256(
+                low, _mm256_or_si256(_mm256_cmpeq_epi8(v, del), _mm256_cmpeq_epi8(v, amp)))))) {
+            uint32_t eol = (uint32_t)_mm256_movemask_epi8(
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, cr)));
+            unsigned keep = eol ? (unsigned)__builtin_ctz(eol) : 32;
+            v = _mm256_blendv_epi8(letter, v,
+                                   _mm256_cmpgt_epi8(_mm256_set1_epi8((char)keep), index));
+            ctrl |= (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(
+                _mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v), _mm256_cmpeq_epi8(v, del)));
+            amps |= (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, amp));
+            if (eol) { /* the bytes before the line end, and then out */
+                lanes32(&ln, v, s + i + 1);
+                i += keep;
+                found_end = 1;
+                break;
+            }
+        }
+        lanes32(&ln, v, s + i + 1);
+        if (WN_UNLIKELY(++blocks == 255)) {
+            contv = _mm256_add_epi64(contv, _mm256_sad_epu8(ln.conts, zero));
+            ln.conts = zero;
+            blocks = 0;
+        }
+        i += 32;
+    }
+    contv = _mm256_add_epi64(contv, _mm256_sad_epu8(ln.conts, zero));
+    __m128i c = _mm_add_epi64(_mm256_castsi256_si128(contv), _mm256_extracti128_si256(contv, 1));
+    size_t cont = (size_t)_mm_cvtsi128_si64(c) + (size_t)_mm_extract_epi64(c, 1);
+    uint32_t flags = (_mm256_movemask_epi8(ln.highv) ? WN_LF_HIGH : 0) | (ctrl ? WN_LF_CTRL : 0) |
+                     (amps ? WN_LF_AMP : 0) | (_mm256_movemask_epi8(ln.pairs) ? WN_LF_DSPACE : 0);
+    size_t width = i - start - cont;
+    if (!found_end) {
+        /* the last bytes of the input (a pair of spaces across i was seen
+         * above: the byte after the last block was read) */
+        size_t rest;
+        uint32_t rest_flags;
+        i = scan_line(s, i, n, &rest_flags, &rest);
+        flags |= rest_flags;
+        width += rest;
+    }
+    *flags_out = flags;
+    *width_out = width;
+    return i;
+}
+#endif
+
 /* The offset after the line end at s[i] (CRLF, LF or a lone CR), or n. */
 static inline size_t past_line_end(const unsigned char *s, size_t i, size_t n) {
     if (i >= n)
@@ -279,7 +374,8 @@ static inline size_t past_line_end(const unsigned char *s, size_t i, size_t n) {
  * first word is not a link (no '/', '@' or '.' in it) and is indented no
  * deeper. wrap.c joins such lines outside hard-wrapped documents; the
  * bytes are read here, while they are in the cache. */
-static int mid_sentence(const unsigned char *s, const wn_line *a, const wn_line *b) {
+static WN_ALWAYS_INLINE int mid_sentence(const unsigned char *s, const wn_line *a,
+                                         const wn_line *b) {
     if (b->indent > a->indent || a->width < 55)
         return 0;
     unsigned char last = s[a->end - 1];
@@ -291,7 +387,11 @@ static int mid_sentence(const unsigned char *s, const wn_line *a, const wn_line 
     return 1;
 }
 
-void wn_lines_split(wn_parser *p) {
+/* The lines stage, its lines scanned by scan_line32() when `wide`;
+ * inlined into split_avx2() and into wn_lines_split(), so its helpers are
+ * inlined into both (they are marked so: with two callers gcc would
+ * otherwise call them). */
+static WN_ALWAYS_INLINE void split_lines(wn_parser *p, int wide) {
     const unsigned char *s = (const unsigned char *)p->in;
     size_t n = p->len;
     size_t cap = 0;
@@ -309,7 +409,13 @@ void wn_lines_split(wn_parser *p) {
         }
         size_t cstart = i, width;
         uint32_t flags;
+#if WN_HAVE_AVX2_TARGET
+        size_t eol =
+            wide ? scan_line32(s, i, n, &flags, &width) : scan_line(s, i, n, &flags, &width);
+#else
+        (void)wide;
         size_t eol = scan_line(s, i, n, &flags, &width);
+#endif
         /* trailing white space */
         size_t cend = eol;
         while (cend > cstart) {
@@ -350,4 +456,23 @@ void wn_lines_split(wn_parser *p) {
         }
         i = past_line_end(s, eol, n);
     }
+}
+
+#if WN_HAVE_AVX2_TARGET
+/* The whole stage built for AVX2: every vector instruction has three
+ * operands, and gcc inlines scan_line32() into the loop (clang 14 calls
+ * it, which costs it a little of the gain). */
+__attribute__((target("avx2"))) static void split_avx2(wn_parser *p) {
+    split_lines(p, 1);
+}
+#endif
+
+void wn_lines_split(wn_parser *p) {
+#if WN_HAVE_AVX2_TARGET
+    if (wn_have_avx2()) {
+        split_avx2(p);
+        return;
+    }
+#endif
+    split_lines(p, 0);
 }
