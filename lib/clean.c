@@ -424,12 +424,63 @@ static void nfc_text(wn_parser *p, const char *s, size_t n) {
     wn_buf_put(b, s + copied, n - copied);
 }
 
+#if WN_HAVE_AVX2_TARGET
+/* The bytes of v, v1 (one further on) and v2 (two further on) that start
+ * one of U+2010..U+2027 (E2 80 90..A7), as a mask. */
+__attribute__((target("avx2"))) static inline uint32_t punct_starts32(__m256i v, __m256i v1,
+                                                                      __m256i v2) {
+    __m256i t = _mm256_sub_epi8(v2, _mm256_set1_epi8((char)0x90)); /* 0..0x17: 90..A7 */
+    return (uint32_t)_mm256_movemask_epi8(
+        _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xE2)),
+                                          _mm256_cmpeq_epi8(v1, _mm256_set1_epi8((char)0x80))),
+                         _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8(0x17)), t)));
+}
+
+/* only_news_punct() for n >= 34 with AVX2, without a branch on the text:
+ * 32 bytes a step, each byte of 0x80 or above wanted inside one of those
+ * characters (a start covers itself and the two bytes after it: starts
+ * are at least three apart, so the covers do not overlap). The bytes past
+ * the last whole step are the block that ends two bytes before n (its
+ * bytes already seen masked out) and the last two bytes, which only a
+ * start before them can cover. */
+__attribute__((target("avx2"))) static int only_news_punct32(const unsigned char *s, size_t n) {
+    uint64_t spill = 0; /* the covers that reach into the next block */
+    uint32_t bad = 0;
+    size_t i = 0;
+    for (; i + 34 <= n; i += 32) {
+        const unsigned char *b = s + i;
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)b);
+        uint64_t st = punct_starts32(v, _mm256_loadu_si256((const __m256i *)(const void *)(b + 1)),
+                                     _mm256_loadu_si256((const __m256i *)(const void *)(b + 2)));
+        uint64_t cover = st | st << 1 | st << 2 | spill;
+        bad |= (uint32_t)_mm256_movemask_epi8(v) & ~(uint32_t)cover;
+        spill = cover >> 32;
+    }
+    /* the block at j = n - 34, its bytes before i already seen */
+    size_t j = n - 34, seen = i - j;
+    const unsigned char *b = s + j;
+    __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)b);
+    uint64_t st = punct_starts32(v, _mm256_loadu_si256((const __m256i *)(const void *)(b + 1)),
+                                 _mm256_loadu_si256((const __m256i *)(const void *)(b + 2)));
+    uint64_t cover = (st | st << 1 | st << 2 | spill << seen) & (~(uint64_t)0 << seen);
+    uint32_t high = (uint32_t)_mm256_movemask_epi8(v);
+    bad |= high & ~(uint32_t)cover & (uint32_t)(~(uint64_t)0 << seen);
+    uint32_t last2 = (uint32_t)(s[n - 2] >= 0x80) | (uint32_t)(s[n - 1] >= 0x80) << 1;
+    bad |= last2 & ~(uint32_t)(cover >> 32);
+    return bad == 0;
+}
+#endif
+
 /* Is every byte of s[0..n) at or above 0x80 part of one of U+2010..U+2027
  * (news_punct_at())? Cleaning copies those as they are, so a line whose only bytes beyond ASCII
  * they are needs no cleaning at all when it has no other reason to (controls, two spaces in a row,
  * '&'). Most lines of English news with anything beyond ASCII are such lines. */
 static int only_news_punct(const unsigned char *s, size_t n) {
     size_t i = 0;
+#if WN_HAVE_AVX2_TARGET
+    if (n >= 34 && wn_have_avx2())
+        return only_news_punct32(s, n);
+#endif
     for (;;) {
         /* on to the next byte >= 0x80 */
 #if defined(__SSE2__)

@@ -220,6 +220,41 @@ START_TEST(news_punctuation_only_lines) {
 }
 END_TEST
 
+/* Lines of 34 to 100 bytes (the 32-byte steps of the test for news
+ * punctuation, with AVX2, and the block that ends two bytes before the
+ * line's end) with a curly quote (at every offset that straddles a step
+ * or comes near the end, and some others) and one character that does
+ * need cleaning at every offset after it: the line is cleaned,
+ * wherever the two fall against the steps (a quote's bytes may straddle
+ * two of them, and the character may sit in the last two bytes, which
+ * only a quote before them can cover). */
+START_TEST(news_punctuation_beside_other_bytes) {
+    static const char *const other[][2] = {{"\x80", "\xEF\xBF\xBD"}, {"e\xCC\x81", "\xC3\xA9"}};
+    static const char quote[] = "\xE2\x80\x9D";
+    char raw[128], want[160];
+    for (size_t k = 0; k < sizeof other / sizeof other[0]; k++) {
+        size_t ol = strlen(other[k][0]), wl = strlen(other[k][1]);
+        for (size_t len = 34; len <= 100; len += len < 70 ? 1 : 3)
+            for (size_t q = 1; q + 3 + ol <= len; q += (q % 32 >= 28 || q + 9 >= len) ? 1 : 9)
+                for (size_t at = q + 3; at + ol <= len; at++) {
+                    /* letters, a space now and then, the quote at q and
+                     * the other character at `at` */
+                    for (size_t i = 0; i < len; i++)
+                        raw[i] = i % 6 == 5 ? ' ' : (char)('a' + i % 26);
+                    raw[0] = 'T';
+                    raw[len - 1] = '.';
+                    memcpy(raw + q, quote, 3);
+                    memcpy(raw + at, other[k][0], ol);
+                    raw[len] = '\0';
+                    memcpy(want, raw, at);
+                    memcpy(want + at, other[k][1], wl);
+                    strcpy(want + at + wl, raw + at + ol);
+                    expect_clean(raw, want, WN_OPT_DEFAULT);
+                }
+    }
+}
+END_TEST
+
 /* The lines of a hard-wrapped paragraph are cleaned as one: a line of
  * news punctuation only does not let a later line that needs cleaning
  * through as it is. */
@@ -268,6 +303,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, spaces_collapse);
     tcase_add_test(tc, specials_at_every_offset);
     tcase_add_test(tc, news_punctuation_only_lines);
+    tcase_add_test(tc, news_punctuation_beside_other_bytes);
     tcase_add_test(tc, wrapped_lines_cleaned_together);
     tcase_add_test(tc, invisible_characters);
     tcase_add_test(tc, replacements_fill_their_room);

@@ -1202,6 +1202,40 @@ START_TEST(line_scan_agrees_with_reference) {
 }
 END_TEST
 
+/* A line whose only bytes beyond ASCII are curly quotes is copied as it
+ * is (wn_clean_lines() says so): with one quote at every offset of lines
+ * of 34 to 100 bytes, and a second one right after it, so that quotes
+ * straddle every step of the 32-byte test with AVX2 and the block that
+ * ends two bytes before the line's end, and end the line. */
+START_TEST(news_punctuation_lines_copied_as_they_are) {
+    char line[128];
+    for (size_t len = 34; len <= 100; len++)
+        for (size_t q = 0; q + 3 <= len; q++)
+            for (int two = 0; two < 2; two++) {
+                if (two && q + 6 > len)
+                    continue;
+                for (size_t i = 0; i < len; i++)
+                    line[i] = i % 7 == 6 ? ' ' : (char)('a' + i % 26);
+                line[0] = 'A';
+                line[len - 1] = 'z';
+                memcpy(line + q, "\xE2\x80\x9C", 3);
+                if (two)
+                    memcpy(line + q + 3, "\xE2\x80\x99", 3);
+                line[len] = '\0';
+                wn_arena arena;
+                wn_parser p;
+                build_units(&p, &arena, line);
+                ck_assert_uint_eq(p.nlines, 1);
+                size_t n;
+                int as_is = 0;
+                ck_assert_ptr_nonnull(wn_clean_lines(&p, 0, 0, &n, &as_is));
+                ck_assert_msg(as_is && n == len, "%zu bytes, quote at %zu (%d): as_is %d", len, q,
+                              two, as_is);
+                release_units(&p, &arena);
+            }
+}
+END_TEST
+
 /* Lines of thousands of letters of two, three and four bytes: the line
  * scanner's fast path adds each block's continuation bytes to lanes and
  * sums them at the line's end, and over hundreds of blocks (past 255, where
@@ -1307,6 +1341,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, month_and_weekday_names);
     tcase_add_test(tc, sorted_lead_in_agrees_with_scan);
     tcase_add_test(tc, line_scan_agrees_with_reference);
+    tcase_add_test(tc, news_punctuation_lines_copied_as_they_are);
     tcase_add_test(tc, blank_lines_are_counted);
     tcase_add_test(tc, line_scan_agrees_on_mixed_lines);
     tcase_add_test(tc, line_scan_counts_long_lines);
