@@ -265,8 +265,10 @@ static int breadcrumb(const wn_unit *u) {
 static int boilerplate_line(const wn_unit *u, const noise_sets *sets) {
     const char *s = u->text;
     size_t n = u->len;
-    while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ' '))
-        n--;
+    /* the trailing punctuation matters to the tests of short lines only */
+    if (u->nwords <= 25)
+        while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ' '))
+            n--;
     if (u->nwords <= 8 && WN_SORTED_IN(s, n, boilerplate_lines))
         return 1;
     if (u->nwords <= 6 && u->endc != WN_END_PERIOD && wn_lead_in(s, n, promo_header_leads))

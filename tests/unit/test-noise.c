@@ -111,6 +111,23 @@ START_TEST(story_text_is_not_noise) {
 }
 END_TEST
 
+/* A line telling readers where to write is boilerplate when an e-mail
+ * address is in it, '@' and a dot after it; the full stop that ends the
+ * line is not that dot, in a line of a dozen words or of 25 (the longest
+ * such a line may be). */
+START_TEST(closing_full_stop_is_not_an_address) {
+    static const char *const lines[] = {
+        "Email your questions for the mayor to the desk at tips@newsroom.",
+        "Email your questions about the budget, the new bus routes, the parks and the school "
+        "plans for the mayor to the city desk at tips@newsroom."};
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+        wn_doc *d = parse_between(lines[k]);
+        ck_types(d, "paragraph paragraph paragraph");
+        wn_doc_free(d);
+    }
+}
+END_TEST
+
 /* A short line between two pieces of junk is junk too, unless story text
  * follows the junk; a line with a block of another kind after it (a
  * link) is not between two pieces of junk. `rest` follows a paragraph, a
@@ -152,6 +169,7 @@ static Suite *suite(void) {
     tcase_add_test(tc, contact_and_provenance_lines);
     tcase_add_test(tc, gallery_and_player_chrome);
     tcase_add_test(tc, story_text_is_not_noise);
+    tcase_add_test(tc, closing_full_stop_is_not_an_address);
     tcase_add_test(tc, short_line_between_junk);
     suite_add_tcase(s, tc);
     return s;
