@@ -153,6 +153,25 @@ def fit(points):
     return (slt * skk - skt * slk) / det, (skt * sll - slt * slk) / det
 
 
+def fit_summary(engine, points):
+    """The report's line for the fit of one engine's points (see fit())."""
+    ab = fit(points)
+    if ab is None:
+        return (f"- {engine}: the generated rows do not separate lines from bytes (give "
+                f"--words two lengths or more)")
+    a, b = ab
+    resid = [t - (a * l + b * k) for l, k, t in points]
+    worst = max(abs(r) / t for r, (_, _, t) in zip(resid, points))
+    line = (f"- {engine}: about {a:.0f} ns a line + {b:.0f} ns a KB (least squares over the "
+            f"generated rows; the worst row is {100 * worst:.1f} % off the fit)")
+    if a < 0 or b < 0:
+        # a cost below zero is noise or a build whose costs are not those
+        # of a parse (a sanitizer's): the reader is told, not misled
+        line += ("; a cost below zero means these timings do not separate lines from bytes: "
+                 "give more --runs and --mb, pin with --cpu, and use an optimized build")
+    return line
+
+
 def parse_words(text):
     try:
         words = [int(x) for x in text.split(",") if x]
@@ -246,16 +265,7 @@ def main():
     generated = [r for r in rows if r[1] is not None]
     for e in engines:
         pts = [(lines, size / 1000.0, 1e9 / got[e][1]) for _, _, size, lines, got in generated]
-        ab = fit(pts)
-        if ab is None:
-            print(f"- {e}: the generated rows do not separate lines from bytes (give --words "
-                  f"two lengths or more)")
-            continue
-        a, b = ab
-        resid = [t - (a * l + b * k) for l, k, t in pts]
-        worst = max(abs(r) / t for r, (_, _, t) in zip(resid, pts))
-        print(f"- {e}: about {a:.0f} ns a line + {b:.0f} ns a KB (least squares over the "
-              f"generated rows; the worst row is {100 * worst:.1f} % off the fit)")
+        print(fit_summary(e, pts))
     if len(engines) > 1 and "wn-parse" in engines:
         for e in engines:
             if e.startswith("md4c"):

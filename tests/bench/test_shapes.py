@@ -53,6 +53,16 @@ def main():
     a, b = mod.fit(pts)
     check(abs(a - 180) < 1e-6 and abs(b - 70) < 1e-6, f"fit gives 180 and 70, not {a} and {b}")
     check(mod.fit(pts[:1]) is None, "one point gives no fit")
+    summary = mod.fit_summary("wn-parse", pts)
+    check(summary.startswith("- wn-parse: about 180 ns a line + 70 ns a KB")
+          and "below zero" not in summary, f"the fit's line gives both costs: {summary}")
+    # times that grow with bytes and shrink with lines (noise, or a
+    # sanitizer's build) fit to a cost below zero, which the line explains
+    noisy = [(45, 2.0, 46000.0), (10, 2.1, 67000.0)]
+    summary = mod.fit_summary("wn-parse", noisy)
+    check(re.match(r"- wn-parse: about -[0-9]+ ns a line", summary) is not None
+          and "below zero" in summary and "--runs" in summary,
+          f"a cost below zero is printed and explained: {summary}")
     small = ["--bench", bench, "--mb", "1", "--runs", "1", "--articles", "3", "--cpu", "-1",
              "--engines", "wn-parse"]
 
@@ -91,7 +101,7 @@ def main():
         check(len(mine) == 1, "a row for the --corpus folder", r)
         if mine:
             check(got[mine[0]][1] == 3.0, "its articles have 3 non-blank lines on average", r)
-        check(re.search(r"^- wn-parse: about [0-9]+ ns a line \+ -?[0-9]+ ns a KB", r.stdout,
+        check(re.search(r"^- wn-parse: about -?[0-9]+ ns a line \+ -?[0-9]+ ns a KB", r.stdout,
                         re.M) is not None, "the fit of wn-parse is printed", r)
 
         fewer = [a if a != "3" else "2" for a in small]
