@@ -47,7 +47,7 @@ def main():
             fail(f"{name} compiles {len(plain)} sources one by one "
                  f"(e.g. {os.path.basename(plain[0])}): lib/meson.build should build "
                  "it with override_options : ['unity=on', ...]")
-        if not plain and not unity:
+        if not unity:
             # with default_library=both the static library is made of the
             # shared one's objects and compiles nothing of its own
             print(f"{name}: compiles nothing (the other library's objects)")
@@ -57,7 +57,8 @@ def main():
                  "number of sources?)")
         with open(unity[0], encoding="utf-8") as f:
             text = f.read()
-        included = {os.path.realpath(m) for m in re.findall(r"#include\s*[<\"]([^>\"]+)[>\"]", text)}
+        included = {os.path.realpath(m)
+                    for m in re.findall(r"#include\s*[<\"]([^>\"]+)[>\"]", text)}
         missing = sorted(os.path.basename(s) for s in want - included)
         if missing:
             fail(f"{name}: {unity[0]} does not include {', '.join(missing)}")
